@@ -1,0 +1,72 @@
+#include "Labels.h"
+
+#include <QCoreApplication>
+
+namespace lantern {
+
+QString translateLabel(const char *sourceText)
+{
+    return QCoreApplication::translate("Labels", sourceText);
+}
+
+template <>
+QList<EnumEntry<ProceedingsKind>> enumEntries<ProceedingsKind>()
+{
+    return {
+        {ProceedingsKind::CareOrder, "care_order", QT_TRANSLATE_NOOP("Labels", "Care order (s31)")},
+        {ProceedingsKind::SupervisionOrder, "supervision_order",
+         QT_TRANSLATE_NOOP("Labels", "Supervision order (s31)")},
+        {ProceedingsKind::ChildArrangements, "child_arrangements",
+         QT_TRANSLATE_NOOP("Labels", "Child arrangements (s8)")},
+        {ProceedingsKind::Section7Report, "section7",
+         QT_TRANSLATE_NOOP("Labels", "Section 7 report")},
+        {ProceedingsKind::Rule16_4, "rule16_4", QT_TRANSLATE_NOOP("Labels", "Rule 16.4 guardian")},
+        {ProceedingsKind::ChildImpactReport, "child_impact",
+         QT_TRANSLATE_NOOP("Labels", "Child Impact Report (pathfinder)")},
+    };
+}
+
+template <>
+QList<EnumEntry<CaseStatus>> enumEntries<CaseStatus>()
+{
+    return {
+        {CaseStatus::Open, "open", QT_TRANSLATE_NOOP("Labels", "Open")},
+        {CaseStatus::Closed, "closed", QT_TRANSLATE_NOOP("Labels", "Closed")},
+    };
+}
+
+template <>
+QList<EnumEntry<AdultRole>> enumEntries<AdultRole>()
+{
+    return {
+        {AdultRole::Mother, "mother", QT_TRANSLATE_NOOP("Labels", "Mother")},
+        {AdultRole::Father, "father", QT_TRANSLATE_NOOP("Labels", "Father")},
+        {AdultRole::StepParent, "step_parent", QT_TRANSLATE_NOOP("Labels", "Step-parent")},
+        {AdultRole::Carer, "carer", QT_TRANSLATE_NOOP("Labels", "Carer")},
+        {AdultRole::FosterCarer, "foster_carer", QT_TRANSLATE_NOOP("Labels", "Foster carer")},
+        {AdultRole::Grandparent, "grandparent", QT_TRANSLATE_NOOP("Labels", "Grandparent")},
+        {AdultRole::OtherRelative, "relative", QT_TRANSLATE_NOOP("Labels", "Other relative")},
+        {AdultRole::SocialWorker, "social_worker", QT_TRANSLATE_NOOP("Labels", "Social worker")},
+        {AdultRole::Teacher, "teacher", QT_TRANSLATE_NOOP("Labels", "Teacher")},
+        {AdultRole::Other, "other", QT_TRANSLATE_NOOP("Labels", "Other")},
+    };
+}
+
+template <>
+QList<EnumEntry<HearingKind>> enumEntries<HearingKind>()
+{
+    return {
+        {HearingKind::FirstHearing, "first", QT_TRANSLATE_NOOP("Labels", "First hearing")},
+        {HearingKind::CaseManagement, "case_management",
+         QT_TRANSLATE_NOOP("Labels", "Case management hearing")},
+        {HearingKind::IssuesResolution, "issues_resolution",
+         QT_TRANSLATE_NOOP("Labels", "Issues resolution hearing")},
+        {HearingKind::FactFinding, "fact_finding", QT_TRANSLATE_NOOP("Labels", "Fact-finding hearing")},
+        {HearingKind::DisputeResolution, "dispute_resolution",
+         QT_TRANSLATE_NOOP("Labels", "Dispute resolution appointment")},
+        {HearingKind::Final, "final", QT_TRANSLATE_NOOP("Labels", "Final hearing")},
+        {HearingKind::Other, "other", QT_TRANSLATE_NOOP("Labels", "Other hearing")},
+    };
+}
+
+} // namespace lantern

@@ -1,0 +1,162 @@
+#include "Migrations.h"
+
+namespace lantern {
+
+namespace {
+
+// Columns every synced record has (see RecordMeta).
+QString table(const char *name, const char *columns)
+{
+    return QStringLiteral("CREATE TABLE %1 ("
+                          " id TEXT PRIMARY KEY NOT NULL,"
+                          " created_at TEXT NOT NULL,"
+                          " updated_at TEXT NOT NULL,"
+                          " version INTEGER NOT NULL DEFAULT 0,"
+                          " deleted_at TEXT,"
+                          " %2)")
+        .arg(QLatin1String(name), QLatin1String(columns));
+}
+
+QList<MigrationStep> buildSteps()
+{
+    QList<MigrationStep> steps;
+
+    // 1: the caseload, the sync outbox and the audit trail.
+    steps.append({1,
+                  {
+                      table("cases", "case_number TEXT NOT NULL,"
+                                     " court TEXT NOT NULL,"
+                                     " kind TEXT NOT NULL,"
+                                     " issued_on TEXT NOT NULL,"
+                                     " status TEXT NOT NULL DEFAULT 'open',"
+                                     " allocated_to TEXT NOT NULL DEFAULT '',"
+                                     " domestic_abuse INTEGER NOT NULL DEFAULT 0,"
+                                     " next_review_on TEXT,"
+                                     " outcome TEXT NOT NULL DEFAULT '',"
+                                     " outcome_followed_recommendation INTEGER,"
+                                     " closed_on TEXT,"
+                                     " delay_reason TEXT NOT NULL DEFAULT ''"),
+                      QStringLiteral("CREATE UNIQUE INDEX cases_number ON cases(case_number)"
+                                     " WHERE deleted_at IS NULL"),
+                      table("children", "case_id TEXT NOT NULL REFERENCES cases(id),"
+                                        " legal_name TEXT NOT NULL,"
+                                        " preferred_name TEXT NOT NULL DEFAULT '',"
+                                        " date_of_birth TEXT NOT NULL,"
+                                        " pronouns TEXT NOT NULL DEFAULT '',"
+                                        " first_language TEXT NOT NULL DEFAULT '',"
+                                        " letter_language TEXT NOT NULL DEFAULT 'en',"
+                                        " heritage TEXT NOT NULL DEFAULT '',"
+                                        " faith TEXT NOT NULL DEFAULT '',"
+                                        " school TEXT NOT NULL DEFAULT '',"
+                                        " lives_with TEXT NOT NULL DEFAULT '',"
+                                        " what_matters TEXT NOT NULL DEFAULT ''"),
+                      QStringLiteral("CREATE INDEX children_case ON children(case_id)"),
+                      table("adults", "case_id TEXT NOT NULL REFERENCES cases(id),"
+                                      " child_ids TEXT NOT NULL DEFAULT '[]',"
+                                      " name TEXT NOT NULL,"
+                                      " role TEXT NOT NULL,"
+                                      " relationship TEXT NOT NULL DEFAULT '',"
+                                      " phone TEXT NOT NULL DEFAULT '',"
+                                      " email TEXT NOT NULL DEFAULT '',"
+                                      " address TEXT NOT NULL DEFAULT '',"
+                                      " address_confidential INTEGER NOT NULL DEFAULT 0,"
+                                      " domestic_abuse_victim INTEGER NOT NULL DEFAULT 0,"
+                                      " alleged_perpetrator INTEGER NOT NULL DEFAULT 0,"
+                                      " child_must_not_know INTEGER NOT NULL DEFAULT 0,"
+                                      " safety_notes TEXT NOT NULL DEFAULT ''"),
+                      QStringLiteral("CREATE INDEX adults_case ON adults(case_id)"),
+                      table("hearings", "case_id TEXT NOT NULL REFERENCES cases(id),"
+                                        " kind TEXT NOT NULL,"
+                                        " starts_at TEXT NOT NULL,"
+                                        " venue TEXT NOT NULL DEFAULT '',"
+                                        " filing_days_before INTEGER,"
+                                        " note TEXT NOT NULL DEFAULT ''"),
+                      QStringLiteral("CREATE INDEX hearings_case ON hearings(case_id, starts_at)"),
+                      table("audit_events", "at TEXT NOT NULL,"
+                                            " actor TEXT NOT NULL,"
+                                            " action TEXT NOT NULL,"
+                                            " table_name TEXT NOT NULL,"
+                                            " record_id TEXT NOT NULL,"
+                                            " detail TEXT NOT NULL DEFAULT ''"),
+                      QStringLiteral("CREATE INDEX audit_record ON audit_events(record_id)"),
+                      // The sync outbox: one row per change, written in the same transaction.
+                      QStringLiteral("CREATE TABLE outbox ("
+                                     " seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+                                     " mutation_id TEXT NOT NULL UNIQUE,"
+                                     " table_name TEXT NOT NULL,"
+                                     " record_id TEXT NOT NULL,"
+                                     " op TEXT NOT NULL CHECK (op IN ('insert','update','delete')),"
+                                     " fields TEXT NOT NULL,"
+                                     " base_version INTEGER NOT NULL,"
+                                     " created_at TEXT NOT NULL)"),
+                      QStringLiteral("CREATE INDEX outbox_record ON outbox(table_name, record_id)"),
+                      QStringLiteral("CREATE TABLE settings (key TEXT PRIMARY KEY NOT NULL,"
+                                     " value TEXT NOT NULL)"),
+                  }});
+
+    // 2: the work around the caseload: visits, notes and their revisions, letters and their
+    // templates. Later features fill these; finalised notes and letters never change.
+    steps.append(
+        {2,
+         {
+             table("visits", "case_id TEXT NOT NULL REFERENCES cases(id),"
+                             " child_ids TEXT NOT NULL DEFAULT '[]',"
+                             " kind TEXT NOT NULL,"
+                             " place TEXT NOT NULL DEFAULT '',"
+                             " starts_at TEXT NOT NULL,"
+                             " ends_at TEXT NOT NULL,"
+                             " travel_before_min INTEGER NOT NULL DEFAULT 0,"
+                             " travel_after_min INTEGER NOT NULL DEFAULT 0,"
+                             " status TEXT NOT NULL DEFAULT 'planned',"
+                             " status_reason TEXT NOT NULL DEFAULT '',"
+                             " attendees TEXT NOT NULL DEFAULT '',"
+                             " note_id TEXT"),
+             QStringLiteral("CREATE INDEX visits_case ON visits(case_id, starts_at)"),
+             QStringLiteral("CREATE INDEX visits_time ON visits(starts_at)"),
+             table("notes", "case_id TEXT NOT NULL REFERENCES cases(id),"
+                            " child_ids TEXT NOT NULL DEFAULT '[]',"
+                            " kind TEXT NOT NULL,"
+                            " contact_at TEXT NOT NULL,"
+                            " author TEXT NOT NULL,"
+                            " finalised_at TEXT"),
+             QStringLiteral("CREATE INDEX notes_case ON notes(case_id, contact_at)"),
+             table("note_revisions", "note_id TEXT NOT NULL REFERENCES notes(id),"
+                                     " number INTEGER NOT NULL,"
+                                     " body_html TEXT NOT NULL,"
+                                     " body_text TEXT NOT NULL,"
+                                     " author TEXT NOT NULL,"
+                                     " reason TEXT NOT NULL DEFAULT '',"
+                                     " finalised_at TEXT"),
+             QStringLiteral("CREATE INDEX note_revisions_note ON note_revisions(note_id, number)"),
+             table("letter_templates", "letter_kind TEXT NOT NULL,"
+                                       " age_band TEXT NOT NULL,"
+                                       " law TEXT NOT NULL,"
+                                       " language TEXT NOT NULL,"
+                                       " template_version INTEGER NOT NULL,"
+                                       " body TEXT NOT NULL"),
+             table("letters", "case_id TEXT NOT NULL REFERENCES cases(id),"
+                              " child_id TEXT NOT NULL REFERENCES children(id),"
+                              " letter_kind TEXT NOT NULL,"
+                              " language TEXT NOT NULL,"
+                              " template_id TEXT,"
+                              " template_version INTEGER,"
+                              " status TEXT NOT NULL DEFAULT 'draft',"
+                              " body_html TEXT NOT NULL DEFAULT '',"
+                              " finalised_at TEXT,"
+                              " sent_on TEXT,"
+                              " sent_how TEXT NOT NULL DEFAULT '',"
+                              " pdf BLOB"),
+             QStringLiteral("CREATE INDEX letters_child ON letters(child_id)"),
+         }});
+    return steps;
+}
+
+} // namespace
+
+const QList<MigrationStep> &migrationSteps()
+{
+    static const QList<MigrationStep> steps = buildSteps();
+    return steps;
+}
+
+} // namespace lantern

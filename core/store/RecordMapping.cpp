@@ -1,0 +1,175 @@
+#include "RecordMapping.h"
+
+#include "StoreValues.h"
+#include "domain/Labels.h"
+
+namespace lantern {
+
+using namespace storeValue;
+
+namespace {
+QVariant v(const QSqlRecord &row, const char *column)
+{
+    return row.value(QLatin1String(column));
+}
+QString s(const QSqlRecord &row, const char *column)
+{
+    return row.value(QLatin1String(column)).toString();
+}
+bool b(const QSqlRecord &row, const char *column)
+{
+    return row.value(QLatin1String(column)).toInt() != 0;
+}
+} // namespace
+
+RecordMeta metaFromRecord(const QSqlRecord &row)
+{
+    RecordMeta meta;
+    meta.id = toId(v(row, "id"));
+    meta.createdAt = toTime(v(row, "created_at"));
+    meta.updatedAt = toTime(v(row, "updated_at"));
+    meta.version = v(row, "version").toLongLong();
+    meta.deletedAt = toTime(v(row, "deleted_at"));
+    return meta;
+}
+
+QVariantMap RecordMapping<Case>::toFields(const Case &c)
+{
+    return {
+        {QStringLiteral("case_number"), c.caseNumber},
+        {QStringLiteral("court"), c.court},
+        {QStringLiteral("kind"), codeOf(c.kind)},
+        {QStringLiteral("issued_on"), fromDate(c.issuedOn)},
+        {QStringLiteral("status"), codeOf(c.status)},
+        {QStringLiteral("allocated_to"), c.allocatedTo},
+        {QStringLiteral("domestic_abuse"), c.domesticAbuse ? 1 : 0},
+        {QStringLiteral("next_review_on"), fromDate(c.nextReviewOn)},
+        {QStringLiteral("outcome"), c.outcome},
+        {QStringLiteral("outcome_followed_recommendation"),
+         fromOptionalBool(c.outcomeFollowedRecommendation)},
+        {QStringLiteral("closed_on"), fromDate(c.closedOn)},
+        {QStringLiteral("delay_reason"), c.delayReason},
+    };
+}
+
+Case RecordMapping<Case>::fromRecord(const QSqlRecord &row)
+{
+    Case c;
+    c.meta = metaFromRecord(row);
+    c.caseNumber = s(row, "case_number");
+    c.court = s(row, "court");
+    c.kind = fromCode<ProceedingsKind>(s(row, "kind")).value_or(ProceedingsKind::CareOrder);
+    c.issuedOn = toDate(v(row, "issued_on"));
+    c.status = fromCode<CaseStatus>(s(row, "status")).value_or(CaseStatus::Open);
+    c.allocatedTo = s(row, "allocated_to");
+    c.domesticAbuse = b(row, "domestic_abuse");
+    c.nextReviewOn = toDate(v(row, "next_review_on"));
+    c.outcome = s(row, "outcome");
+    c.outcomeFollowedRecommendation = toOptionalBool(v(row, "outcome_followed_recommendation"));
+    c.closedOn = toDate(v(row, "closed_on"));
+    c.delayReason = s(row, "delay_reason");
+    return c;
+}
+
+QVariantMap RecordMapping<Child>::toFields(const Child &c)
+{
+    return {
+        {QStringLiteral("case_id"), fromId(c.caseId)},
+        {QStringLiteral("legal_name"), c.legalName},
+        {QStringLiteral("preferred_name"), c.preferredName},
+        {QStringLiteral("date_of_birth"), fromDate(c.dateOfBirth)},
+        {QStringLiteral("pronouns"), c.pronouns},
+        {QStringLiteral("first_language"), c.firstLanguage},
+        {QStringLiteral("letter_language"), c.letterLanguage},
+        {QStringLiteral("heritage"), c.heritage},
+        {QStringLiteral("faith"), c.faith},
+        {QStringLiteral("school"), c.school},
+        {QStringLiteral("lives_with"), c.livesWith},
+        {QStringLiteral("what_matters"), c.whatMatters},
+    };
+}
+
+Child RecordMapping<Child>::fromRecord(const QSqlRecord &row)
+{
+    Child c;
+    c.meta = metaFromRecord(row);
+    c.caseId = toId(v(row, "case_id"));
+    c.legalName = s(row, "legal_name");
+    c.preferredName = s(row, "preferred_name");
+    c.dateOfBirth = toDate(v(row, "date_of_birth"));
+    c.pronouns = s(row, "pronouns");
+    c.firstLanguage = s(row, "first_language");
+    c.letterLanguage = s(row, "letter_language");
+    c.heritage = s(row, "heritage");
+    c.faith = s(row, "faith");
+    c.school = s(row, "school");
+    c.livesWith = s(row, "lives_with");
+    c.whatMatters = s(row, "what_matters");
+    return c;
+}
+
+QVariantMap RecordMapping<Adult>::toFields(const Adult &a)
+{
+    return {
+        {QStringLiteral("case_id"), fromId(a.caseId)},
+        {QStringLiteral("child_ids"), fromIdList(a.childIds)},
+        {QStringLiteral("name"), a.name},
+        {QStringLiteral("role"), codeOf(a.role)},
+        {QStringLiteral("relationship"), a.relationship},
+        {QStringLiteral("phone"), a.phone},
+        {QStringLiteral("email"), a.email},
+        {QStringLiteral("address"), a.address},
+        {QStringLiteral("address_confidential"), a.addressConfidential ? 1 : 0},
+        {QStringLiteral("domestic_abuse_victim"), a.domesticAbuseVictim ? 1 : 0},
+        {QStringLiteral("alleged_perpetrator"), a.allegedPerpetrator ? 1 : 0},
+        {QStringLiteral("child_must_not_know"), a.childMustNotKnow ? 1 : 0},
+        {QStringLiteral("safety_notes"), a.safetyNotes},
+    };
+}
+
+Adult RecordMapping<Adult>::fromRecord(const QSqlRecord &row)
+{
+    Adult a;
+    a.meta = metaFromRecord(row);
+    a.caseId = toId(v(row, "case_id"));
+    a.childIds = toIdList(v(row, "child_ids"));
+    a.name = s(row, "name");
+    a.role = fromCode<AdultRole>(s(row, "role")).value_or(AdultRole::Other);
+    a.relationship = s(row, "relationship");
+    a.phone = s(row, "phone");
+    a.email = s(row, "email");
+    a.address = s(row, "address");
+    a.addressConfidential = b(row, "address_confidential");
+    a.domesticAbuseVictim = b(row, "domestic_abuse_victim");
+    a.allegedPerpetrator = b(row, "alleged_perpetrator");
+    a.childMustNotKnow = b(row, "child_must_not_know");
+    a.safetyNotes = s(row, "safety_notes");
+    return a;
+}
+
+QVariantMap RecordMapping<Hearing>::toFields(const Hearing &h)
+{
+    return {
+        {QStringLiteral("case_id"), fromId(h.caseId)},
+        {QStringLiteral("kind"), codeOf(h.kind)},
+        {QStringLiteral("starts_at"), fromTime(h.startsAt)},
+        {QStringLiteral("venue"), h.venue},
+        {QStringLiteral("filing_days_before"), fromOptionalInt(h.filingDaysBefore)},
+        {QStringLiteral("note"), h.note},
+    };
+}
+
+Hearing RecordMapping<Hearing>::fromRecord(const QSqlRecord &row)
+{
+    Hearing h;
+    h.meta = metaFromRecord(row);
+    h.caseId = toId(v(row, "case_id"));
+    h.kind = fromCode<HearingKind>(s(row, "kind")).value_or(HearingKind::Other);
+    h.startsAt = toTime(v(row, "starts_at"));
+    h.venue = s(row, "venue");
+    h.filingDaysBefore = toOptionalInt(v(row, "filing_days_before"));
+    h.note = s(row, "note");
+    return h;
+}
+
+} // namespace lantern

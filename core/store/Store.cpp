@@ -1,0 +1,561 @@
+#include "Store.h"
+
+#include "Migrations.h"
+#include "StoreValues.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+
+Q_LOGGING_CATEGORY(lcStore, "lantern.store")
+
+namespace lantern {
+
+namespace {
+
+const QStringList kMetaColumns = {QStringLiteral("id"), QStringLiteral("created_at"),
+                                  QStringLiteral("updated_at"), QStringLiteral("version"),
+                                  QStringLiteral("deleted_at")};
+
+struct TableInfo
+{
+    Table table;
+    const char *name;
+    // Once finalised_at is set, only these columns may still change.
+    QStringList mutableAfterFinal;
+};
+
+const QList<TableInfo> &tableInfos()
+{
+    static const QList<TableInfo> infos = {
+        {Table::Cases, "cases", {}},
+        {Table::Children, "children", {}},
+        {Table::Adults, "adults", {}},
+        {Table::Hearings, "hearings", {}},
+        {Table::Visits, "visits", {}},
+        {Table::Notes, "notes", {}},
+        {Table::NoteRevisions, "note_revisions", {}},
+        {Table::Letters, "letters",
+         {QStringLiteral("status"), QStringLiteral("sent_on"), QStringLiteral("sent_how")}},
+        {Table::LetterTemplates, "letter_templates", {}},
+        {Table::AuditEvents, "audit_events", {}},
+    };
+    return infos;
+}
+
+const TableInfo &infoOf(Table table)
+{
+    for (const auto &info : tableInfos())
+        if (info.table == table)
+            return info;
+    Q_UNREACHABLE();
+}
+
+QByteArray readHeader(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return file.read(16);
+}
+
+QString idText(const QUuid &id)
+{
+    return id.toString(QUuid::WithoutBraces);
+}
+
+// QtSql binds a null QString as SQL NULL; a record's empty text is '' in the store.
+QVariant bindable(const QVariant &value)
+{
+    if (value.typeId() == QMetaType::QString && value.toString().isNull())
+        return QStringLiteral("");
+    return value;
+}
+
+} // namespace
+
+QString tableName(Table table)
+{
+    return QString::fromLatin1(infoOf(table).name);
+}
+
+std::optional<Table> tableFromName(const QString &name)
+{
+    for (const auto &info : tableInfos())
+        if (name == QLatin1String(info.name))
+            return info.table;
+    return std::nullopt;
+}
+
+int Store::latestSchemaVersion()
+{
+    return migrationSteps().constLast().version;
+}
+
+Store::Store(QString path, QString connectionName, const Clock &clock, StoreOptions options)
+    : m_path(std::move(path)), m_connectionName(std::move(connectionName)), m_clock(clock),
+      m_options(std::move(options))
+{
+}
+
+Store::~Store()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QSqlDatabase Store::database() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+Result<std::unique_ptr<Store>> Store::open(const QString &path, const Clock &clock,
+                                           const StoreOptions &options)
+{
+    const QFileInfo info(path);
+    const QString shown = QDir::toNativeSeparators(info.absoluteFilePath());
+
+    if (info.exists()) {
+        if (info.isDir())
+            return makeError(ErrorCode::StoreUnavailable,
+                             tr("%1 is a folder, not a Lantern store. Choose a file instead.")
+                                 .arg(shown));
+        if (info.size() > 0 && readHeader(path) != QByteArray("SQLite format 3\0", 16))
+            return makeError(
+                ErrorCode::StoreNotSqlite,
+                tr("%1 is not a Lantern store: it is not a SQLite database. Nothing in it was "
+                   "changed. Choose your Lantern store, or move this file aside so Lantern can "
+                   "create a new one.")
+                    .arg(shown));
+        // Refuse a file marked read-only even when this user could override it (root):
+        // the mark is somebody's decision, and writing through it would be a surprise.
+        if (!(info.permissions() & QFileDevice::WriteOwner) || !info.isWritable() ||
+            !QFileInfo(info.absolutePath()).isWritable())
+            return makeError(ErrorCode::StoreReadOnly,
+                             tr("The store %1 is read-only, so Lantern cannot save your work in "
+                                "it. Make the file and its folder writable, or copy it to a "
+                                "folder you can write to, then open it again.")
+                                 .arg(shown));
+    } else {
+        if (!options.createIfMissing)
+            return makeError(ErrorCode::StoreUnavailable,
+                             tr("There is no Lantern store at %1. Check the path, or create a "
+                                "store first.")
+                                 .arg(shown));
+        if (!QDir().mkpath(info.absolutePath()) || !QFileInfo(info.absolutePath()).isWritable())
+            return makeError(ErrorCode::StoreReadOnly,
+                             tr("Lantern cannot create a store at %1: the folder cannot be "
+                                "written to. Choose a folder you can write to.")
+                                 .arg(shown));
+    }
+
+    const QString connectionName =
+        QStringLiteral("lantern-store-%1").arg(QUuid::createUuid().toString(QUuid::Id128));
+    std::unique_ptr<Store> store(new Store(path, connectionName, clock, options));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs));
+        if (!db.open())
+            return store->sqlError(tr("open the store"), db.lastError());
+    }
+    if (auto configured = store->configure(); !configured)
+        return configured.error();
+    if (auto migrated = store->migrate(); !migrated)
+        return migrated.error();
+    return store;
+}
+
+Error Store::sqlError(const QString &what, const QSqlError &error) const
+{
+    const QString shown = QDir::toNativeSeparators(QFileInfo(m_path).absoluteFilePath());
+    // SQLite's primary result code: the driver reports the extended code in nativeErrorCode.
+    const int code = error.nativeErrorCode().toInt() & 0xff;
+    qCWarning(lcStore) << "SQLite error" << error.nativeErrorCode() << "while trying to" << what;
+    switch (code) {
+    case 5: // SQLITE_BUSY
+    case 6: // SQLITE_LOCKED
+        return makeError(ErrorCode::StoreBusy,
+                         tr("The store %1 is busy: another program kept it locked. Nothing was "
+                            "lost; try again in a moment, and close any other copy of Lantern "
+                            "using this store.")
+                             .arg(shown));
+    case 8: // SQLITE_READONLY
+        return makeError(ErrorCode::StoreReadOnly,
+                         tr("The store %1 is read-only, so Lantern cannot save your work in it. "
+                            "Make the file and its folder writable, then try again.")
+                             .arg(shown));
+    case 11: // SQLITE_CORRUPT
+        return makeError(ErrorCode::StoreCorrupt,
+                         tr("The store %1 is damaged and Lantern will not change it. Keep the "
+                            "file as it is and restore your latest backup, or ask support to "
+                            "recover it.")
+                             .arg(shown));
+    case 26: // SQLITE_NOTADB
+        return makeError(ErrorCode::StoreNotSqlite,
+                         tr("%1 is not a Lantern store: it is not a SQLite database. Nothing in "
+                            "it was changed.")
+                             .arg(shown));
+    case 14: // SQLITE_CANTOPEN
+        return makeError(ErrorCode::StoreUnavailable,
+                         tr("Lantern cannot open the store %1. Check that the file and its "
+                            "folder exist and can be written to.")
+                             .arg(shown));
+    case 13: // SQLITE_FULL
+        return makeError(ErrorCode::Io,
+                         tr("The disk holding %1 is full, so nothing was saved. Free some space "
+                            "and try again; what you typed is still here.")
+                             .arg(shown));
+    default:
+        return makeError(ErrorCode::Database,
+                         tr("Lantern could not %1 in the store %2 (%3).")
+                             .arg(what, shown, error.databaseText()));
+    }
+}
+
+Result<void> Store::exec(const QString &sql, const QString &what)
+{
+    QSqlQuery query(database());
+    if (!query.exec(sql))
+        return sqlError(what, query.lastError());
+    return {};
+}
+
+void Store::rollback()
+{
+    // Called on a path that already failed: the first error is the one reported.
+    QSqlQuery query(database());
+    if (!query.exec(QStringLiteral("ROLLBACK")))
+        qCWarning(lcStore) << "Rollback failed:" << query.lastError().nativeErrorCode();
+}
+
+Result<void> Store::configure()
+{
+    QSqlDatabase db = database();
+    QSqlQuery query(db);
+    // Read before anything can write: a damaged or too-new store must stay exactly as it is.
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
+        return sqlError(tr("read the schema version"), query.lastError());
+    m_schemaVersion = query.value(0).toInt();
+    query.finish();
+    if (!query.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !query.next())
+        return sqlError(tr("read the list of tables"), query.lastError());
+    query.finish();
+
+    if (m_schemaVersion > latestSchemaVersion()) {
+        const QString shown = QDir::toNativeSeparators(QFileInfo(m_path).absoluteFilePath());
+        return makeError(ErrorCode::StoreTooNew,
+                         tr("The store %1 was written by a newer version of Lantern (schema %2; "
+                            "this version knows up to %3). It has not been opened or changed. "
+                            "Update Lantern to open it.")
+                             .arg(shown)
+                             .arg(m_schemaVersion)
+                             .arg(latestSchemaVersion()));
+    }
+
+    const QStringList pragmas = {
+        QStringLiteral("PRAGMA foreign_keys = ON"),
+        QStringLiteral("PRAGMA secure_delete = ON"),
+        QStringLiteral("PRAGMA busy_timeout = %1").arg(m_options.busyTimeoutMs),
+    };
+    for (const QString &pragma : pragmas)
+        if (auto done = exec(pragma, tr("configure the store")); !done)
+            return done;
+    if (!query.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !query.next())
+        return sqlError(tr("switch the store to write-ahead logging"), query.lastError());
+    if (query.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
+        return makeError(ErrorCode::StoreReadOnly,
+                         tr("The store %1 could not be switched to safe writing (write-ahead "
+                            "log). Make sure the file and its folder are writable.")
+                             .arg(QDir::toNativeSeparators(m_path)));
+    query.finish();
+    // FULL must be set after WAL: it makes every commit durable through a power cut.
+    return exec(QStringLiteral("PRAGMA synchronous = FULL"), tr("configure the store"));
+}
+
+Result<void> Store::migrate()
+{
+    const int target = m_options.migrateTo >= 0 ? m_options.migrateTo : latestSchemaVersion();
+    if (m_schemaVersion < target) {
+        if (m_schemaVersion > 0) {
+            // Keep a copy of the store as it was before we change its shape.
+            const QString stamp = m_clock.nowUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+            const QString backup =
+                QStringLiteral("%1.v%2-%3.bak").arg(m_path).arg(m_schemaVersion).arg(stamp);
+            QFile::remove(backup);
+            QSqlQuery query(database());
+            query.prepare(QStringLiteral("VACUUM INTO ?"));
+            query.addBindValue(backup);
+            if (!query.exec())
+                return sqlError(tr("back up the store before updating it"), query.lastError());
+            m_lastBackupPath = backup;
+            qCInfo(lcStore) << "Backed up the store before migrating from schema"
+                            << m_schemaVersion;
+        }
+        if (auto begun = exec(QStringLiteral("BEGIN IMMEDIATE"), tr("start updating the store"));
+            !begun)
+            return begun;
+        for (const MigrationStep &step : migrationSteps()) {
+            if (step.version <= m_schemaVersion || step.version > target)
+                continue;
+            for (const QString &statement : step.statements) {
+                if (auto done = exec(statement, tr("update the store")); !done) {
+                    rollback();
+                    return done;
+                }
+            }
+        }
+        if (auto done = exec(QStringLiteral("PRAGMA user_version = %1").arg(target),
+                             tr("update the store"));
+            !done) {
+            rollback();
+            return done;
+        }
+        if (auto done = exec(QStringLiteral("COMMIT"), tr("update the store")); !done) {
+            rollback();
+            return done;
+        }
+        qCInfo(lcStore) << "Store migrated from schema" << m_schemaVersion << "to" << target;
+        m_schemaVersion = target;
+    }
+
+    // Learn each table's columns once: the write path accepts only these.
+    m_columns.clear();
+    for (const auto &info : tableInfos()) {
+        QSqlQuery query(database());
+        if (!query.exec(QStringLiteral("PRAGMA table_info(%1)").arg(QLatin1String(info.name))))
+            return sqlError(tr("read the store's tables"), query.lastError());
+        QSet<QString> columns;
+        while (query.next())
+            columns.insert(query.value(1).toString());
+        if (!columns.isEmpty())
+            m_columns.insert(info.table, columns);
+    }
+    return {};
+}
+
+Result<void> Store::transaction(const std::function<Result<void>()> &work)
+{
+    if (m_transactionDepth > 0) {
+        ++m_transactionDepth;
+        Result<void> result = work();
+        --m_transactionDepth;
+        if (!result && !m_transactionError)
+            m_transactionError = result.error();
+        return result;
+    }
+
+    if (auto begun = exec(QStringLiteral("BEGIN IMMEDIATE"), tr("start saving")); !begun)
+        return begun;
+    m_transactionDepth = 1;
+    m_transactionError.reset();
+    Result<void> result = work();
+    m_transactionDepth = 0;
+    if (result && m_transactionError)
+        result = *m_transactionError; // an inner write failed though the caller carried on
+    m_transactionError.reset();
+
+    if (!result) {
+        rollback();
+        return result;
+    }
+    if (auto committed = exec(QStringLiteral("COMMIT"), tr("save")); !committed) {
+        rollback();
+        return committed;
+    }
+    return {};
+}
+
+Result<void> Store::checkColumns(Table table, const QVariantMap &fields) const
+{
+    const QSet<QString> columns = m_columns.value(table);
+    if (columns.isEmpty())
+        return makeError(ErrorCode::Database,
+                         tr("This store has no table %1; it needs updating.").arg(tableName(table)));
+    for (auto it = fields.cbegin(); it != fields.cend(); ++it) {
+        if (!columns.contains(it.key()) || kMetaColumns.contains(it.key()))
+            return makeError(ErrorCode::InvalidInput,
+                             tr("%1 is not a field of %2.").arg(it.key(), tableName(table)),
+                             it.key());
+    }
+    return {};
+}
+
+Result<Store::RowState> Store::liveRow(Table table, const QUuid &id)
+{
+    const bool hasFinal = m_columns.value(table).contains(QStringLiteral("finalised_at"));
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("SELECT version, deleted_at%1 FROM %2 WHERE id = ?")
+                      .arg(hasFinal ? QStringLiteral(", finalised_at") : QString(),
+                           tableName(table)));
+    query.addBindValue(idText(id));
+    if (!query.exec())
+        return sqlError(tr("read a record"), query.lastError());
+    if (!query.next() || !query.value(1).isNull())
+        return makeError(ErrorCode::NotFound,
+                         tr("This record no longer exists: it may have been deleted."));
+    RowState state;
+    state.version = query.value(0).toLongLong();
+    state.finalised = hasFinal && !query.value(2).isNull();
+    return state;
+}
+
+Result<void> Store::writeOutbox(Table table, const QUuid &id, const QString &op,
+                                const QVariantMap &fields, qint64 baseVersion)
+{
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("INSERT INTO outbox (mutation_id, table_name, record_id, op, "
+                                 "fields, base_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    query.addBindValue(idText(QUuid::createUuid()));
+    query.addBindValue(tableName(table));
+    query.addBindValue(idText(id));
+    query.addBindValue(op);
+    query.addBindValue(QString::fromUtf8(
+        QJsonDocument(QJsonObject::fromVariantMap(fields)).toJson(QJsonDocument::Compact)));
+    query.addBindValue(baseVersion);
+    query.addBindValue(storeValue::fromTime(m_clock.nowUtc()));
+    if (!query.exec())
+        return sqlError(tr("record the change for sync"), query.lastError());
+    return {};
+}
+
+Result<void> Store::insert(Table table, const QUuid &id, const QVariantMap &fields)
+{
+    if (auto checked = checkColumns(table, fields); !checked)
+        return checked;
+    if (id.isNull())
+        return makeError(ErrorCode::InvalidInput, tr("A new record needs an id."));
+
+    return transaction([&]() -> Result<void> {
+        const QVariant now = storeValue::fromTime(m_clock.nowUtc());
+        QVariantMap row = fields;
+        row.insert(QStringLiteral("created_at"), now);
+        row.insert(QStringLiteral("updated_at"), now);
+        QStringList columns = {QStringLiteral("id")};
+        QStringList marks = {QStringLiteral("?")};
+        for (auto it = row.cbegin(); it != row.cend(); ++it) {
+            columns.append(it.key());
+            marks.append(QStringLiteral("?"));
+        }
+        QSqlQuery query(database());
+        query.prepare(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+                          .arg(tableName(table), columns.join(QLatin1Char(',')),
+                               marks.join(QLatin1Char(','))));
+        query.addBindValue(idText(id));
+        for (auto it = row.cbegin(); it != row.cend(); ++it)
+            query.addBindValue(bindable(it.value()));
+        if (!query.exec()) {
+            if (query.lastError().nativeErrorCode().toInt() == 1555) // SQLITE_CONSTRAINT_PRIMARYKEY
+                return makeError(ErrorCode::Duplicate, tr("A record with this id already exists."));
+            return sqlError(tr("save a new record"), query.lastError());
+        }
+        return writeOutbox(table, id, QStringLiteral("insert"), row, 0);
+    });
+}
+
+Result<void> Store::update(Table table, const QUuid &id, const QVariantMap &changedFields)
+{
+    if (auto checked = checkColumns(table, changedFields); !checked)
+        return checked;
+    if (changedFields.isEmpty())
+        return {};
+
+    return transaction([&]() -> Result<void> {
+        auto state = liveRow(table, id);
+        if (!state)
+            return state.error();
+        if (state->finalised) {
+            const QStringList allowed = infoOf(table).mutableAfterFinal;
+            for (auto it = changedFields.cbegin(); it != changedFields.cend(); ++it)
+                if (!allowed.contains(it.key()))
+                    return makeError(ErrorCode::Immutable,
+                                     tr("This record was finalised and cannot be changed. Add "
+                                        "an amendment or a new record instead."));
+        }
+        QVariantMap row = changedFields;
+        row.insert(QStringLiteral("updated_at"), storeValue::fromTime(m_clock.nowUtc()));
+        QStringList assignments;
+        for (auto it = row.cbegin(); it != row.cend(); ++it)
+            assignments.append(it.key() + QStringLiteral(" = ?"));
+        QSqlQuery query(database());
+        query.prepare(QStringLiteral("UPDATE %1 SET %2 WHERE id = ?")
+                          .arg(tableName(table), assignments.join(QLatin1Char(','))));
+        for (auto it = row.cbegin(); it != row.cend(); ++it)
+            query.addBindValue(bindable(it.value()));
+        query.addBindValue(idText(id));
+        if (!query.exec())
+            return sqlError(tr("save a change"), query.lastError());
+        return writeOutbox(table, id, QStringLiteral("update"), row, state->version);
+    });
+}
+
+Result<void> Store::softDelete(Table table, const QUuid &id)
+{
+    return transaction([&]() -> Result<void> {
+        auto state = liveRow(table, id);
+        if (!state)
+            return state.error();
+        if (state->finalised)
+            return makeError(ErrorCode::Immutable,
+                             tr("This record was finalised and cannot be deleted."));
+        const QVariant now = storeValue::fromTime(m_clock.nowUtc());
+        QSqlQuery query(database());
+        query.prepare(QStringLiteral("UPDATE %1 SET deleted_at = ?, updated_at = ? WHERE id = ?")
+                          .arg(tableName(table)));
+        query.addBindValue(now);
+        query.addBindValue(now);
+        query.addBindValue(idText(id));
+        if (!query.exec())
+            return sqlError(tr("delete a record"), query.lastError());
+        return writeOutbox(table, id, QStringLiteral("delete"),
+                           {{QStringLiteral("deleted_at"), now}}, state->version);
+    });
+}
+
+Result<void> Store::audit(const QString &action, Table table, const QUuid &recordId,
+                          const QString &detail)
+{
+    return insert(Table::AuditEvents, QUuid::createUuid(),
+                  {
+                      {QStringLiteral("at"), storeValue::fromTime(m_clock.nowUtc())},
+                      {QStringLiteral("actor"), m_options.actor},
+                      {QStringLiteral("action"), action},
+                      {QStringLiteral("table_name"), tableName(table)},
+                      {QStringLiteral("record_id"), idText(recordId)},
+                      {QStringLiteral("detail"), detail},
+                  });
+}
+
+Result<QStringList> Store::integrityCheck()
+{
+    QSqlQuery query(database());
+    if (!query.exec(QStringLiteral("PRAGMA integrity_check")))
+        return sqlError(tr("check the store"), query.lastError());
+    QStringList problems;
+    while (query.next()) {
+        const QString line = query.value(0).toString();
+        if (line != QLatin1String("ok"))
+            problems.append(line);
+    }
+    if (query.lastError().isValid())
+        return sqlError(tr("check the store"), query.lastError());
+    query.finish();
+    if (!query.exec(QStringLiteral("PRAGMA foreign_key_check")))
+        return sqlError(tr("check the store"), query.lastError());
+    while (query.next())
+        problems.append(tr("A %1 record points to a missing %2 record.")
+                            .arg(query.value(0).toString(), query.value(2).toString()));
+    return problems;
+}
+
+} // namespace lantern
