@@ -31,6 +31,11 @@ enum class ProceedingsKind {
     ChildImpactReport,  // private law, pathfinder court Child Impact Report
 };
 
+inline bool isPublicLawKind(ProceedingsKind kind)
+{
+    return kind == ProceedingsKind::CareOrder || kind == ProceedingsKind::SupervisionOrder;
+}
+
 enum class CaseStatus { Open, Closed };
 
 struct Case
@@ -49,10 +54,7 @@ struct Case
     QDate closedOn;
     QString delayReason;
 
-    bool isPublicLaw() const
-    {
-        return kind == ProceedingsKind::CareOrder || kind == ProceedingsKind::SupervisionOrder;
-    }
+    bool isPublicLaw() const { return isPublicLawKind(kind); }
 };
 
 struct Child

@@ -1,0 +1,165 @@
+#include "CaseloadModel.h"
+
+#include "domain/Clock.h"
+#include "domain/Labels.h"
+#include "measures/Timeliness.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QFont>
+#include <QLocale>
+
+namespace lantern {
+
+CaseloadModel::CaseloadModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+void CaseloadModel::setRows(QList<CaseloadRow> rows, const QDate &today)
+{
+    beginResetModel();
+    m_rows = std::move(rows);
+    m_today = today;
+    endResetModel();
+}
+
+int CaseloadModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int CaseloadModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant CaseloadModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Children:
+        return tr("Children");
+    case CaseNumber:
+        return tr("Case number");
+    case Court:
+        return tr("Court");
+    case Proceedings:
+        return tr("Proceedings");
+    case WeeksOpen:
+        return tr("Weeks open");
+    case NextHearing:
+        return tr("Next hearing");
+    case FilingDeadline:
+        return tr("Filing deadline");
+    case Flags:
+        return tr("Flags");
+    default:
+        return {};
+    }
+}
+
+QString CaseloadModel::flagsText(const CaseloadRow &row) const
+{
+    QStringList flags;
+    if (row.domesticAbuse)
+        flags << tr("Domestic abuse");
+    if (row.confidentialAddress)
+        flags << tr("Confidential address");
+    if (row.nextReviewOn.isValid() && row.nextReviewOn <= m_today)
+        flags << tr("Review due");
+    return flags.join(QStringLiteral(" · "));
+}
+
+QVariant CaseloadModel::display(const CaseloadRow &row, int column) const
+{
+    const QLocale locale;
+    switch (column) {
+    case Children:
+        return row.childNames.join(QStringLiteral(", "));
+    case CaseNumber:
+        return row.caseNumber;
+    case Court:
+        return row.court;
+    case Proceedings:
+        return labelOf(row.kind);
+    case WeeksOpen: {
+        const QDate end = row.status == CaseStatus::Closed && row.closedOn.isValid()
+                              ? row.closedOn
+                              : m_today;
+        const int weeks = Timeliness::weeksOpen(row.issuedOn, end);
+        const QString plo =
+            Timeliness::ploLabel(Timeliness::ploStatus(isPublicLawKind(row.kind), row.issuedOn,
+                                                       end));
+        return plo.isEmpty() ? locale.toString(weeks)
+                             : tr("%1 · %2").arg(locale.toString(weeks), plo);
+    }
+    case NextHearing:
+        return row.nextHearingAt.isValid()
+                   ? locale.toString(row.nextHearingAt.toTimeZone(Clock::londonZone()),
+                                     tr("ddd d MMM yyyy, HH:mm"))
+                   : QString();
+    case FilingDeadline:
+        return row.nextFilingDeadline.isValid()
+                   ? locale.toString(row.nextFilingDeadline, tr("ddd d MMM yyyy"))
+                   : QString();
+    case Flags:
+        return flagsText(row);
+    default:
+        return {};
+    }
+}
+
+QVariant CaseloadModel::sortValue(const CaseloadRow &row, int column) const
+{
+    switch (column) {
+    case WeeksOpen:
+        return row.issuedOn.isValid() ? -row.issuedOn.toJulianDay() : 0;
+    case NextHearing:
+        // Cases with nothing listed sort after every listed hearing.
+        return row.nextHearingAt.isValid() ? row.nextHearingAt.toMSecsSinceEpoch()
+                                           : std::numeric_limits<qint64>::max();
+    case FilingDeadline:
+        return row.nextFilingDeadline.isValid() ? row.nextFilingDeadline.toJulianDay()
+                                                : std::numeric_limits<qint64>::max();
+    default:
+        return display(row, column);
+    }
+}
+
+QVariant CaseloadModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const CaseloadRow &row = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::AccessibleTextRole:
+        return display(row, index.column());
+    case SortRole:
+        return sortValue(row, index.column());
+    case CaseIdRole:
+        return row.caseId;
+    case FilterTextRole:
+        return QStringList{row.childNames.join(QLatin1Char(' ')), row.caseNumber, row.court}.join(
+            QLatin1Char(' '));
+    case Qt::ForegroundRole:
+        if (index.column() == WeeksOpen) {
+            const PloStatus status =
+                Timeliness::ploStatus(isPublicLawKind(row.kind), row.issuedOn, m_today);
+            if (row.status == CaseStatus::Open && status == PloStatus::Over)
+                return QBrush(QColor(0xb0, 0x3a, 0x2e));
+            if (row.status == CaseStatus::Open && status == PloStatus::AtRisk)
+                return QBrush(QColor(0x9a, 0x62, 0x00));
+        }
+        return {};
+    case Qt::ToolTipRole:
+        if (index.column() == Flags)
+            return flagsText(row);
+        if (index.column() == Children)
+            return row.childNames.join(QStringLiteral("\n"));
+        return {};
+    default:
+        return {};
+    }
+}
+
+} // namespace lantern

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "store/CaseloadQuery.h"
+
+#include <QAbstractTableModel>
+#include <QDate>
+
+namespace lantern {
+
+// The FCA's caseload as a table: one row per case. Filled from core's CaseloadQuery;
+// holds no SQL and no rules of its own beyond how each value is shown.
+class CaseloadModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column {
+        Children,
+        CaseNumber,
+        Court,
+        Proceedings,
+        WeeksOpen,
+        NextHearing,
+        FilingDeadline,
+        Flags,
+        ColumnCount
+    };
+    enum Role {
+        SortRole = Qt::UserRole + 1, // a value that sorts naturally (dates, numbers)
+        CaseIdRole,
+        FilterTextRole,              // names, case number and court, for type-to-filter
+    };
+
+    explicit CaseloadModel(QObject *parent = nullptr);
+
+    void setRows(QList<CaseloadRow> rows, const QDate &today);
+    const CaseloadRow &rowAt(int row) const { return m_rows.at(row); }
+    QDate today() const { return m_today; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+private:
+    QVariant display(const CaseloadRow &row, int column) const;
+    QVariant sortValue(const CaseloadRow &row, int column) const;
+    QString flagsText(const CaseloadRow &row) const;
+
+    QList<CaseloadRow> m_rows;
+    QDate m_today;
+};
+
+} // namespace lantern
