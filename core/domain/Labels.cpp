@@ -9,8 +9,7 @@ QString translateLabel(const char *sourceText)
     return QCoreApplication::translate("Labels", sourceText);
 }
 
-template <>
-QList<EnumEntry<ProceedingsKind>> enumEntries<ProceedingsKind>()
+template <> QList<EnumEntry<ProceedingsKind>> enumEntries<ProceedingsKind>()
 {
     return {
         {ProceedingsKind::CareOrder, "care_order", QT_TRANSLATE_NOOP("Labels", "Care order (s31)")},
@@ -26,8 +25,7 @@ QList<EnumEntry<ProceedingsKind>> enumEntries<ProceedingsKind>()
     };
 }
 
-template <>
-QList<EnumEntry<CaseStatus>> enumEntries<CaseStatus>()
+template <> QList<EnumEntry<CaseStatus>> enumEntries<CaseStatus>()
 {
     return {
         {CaseStatus::Open, "open", QT_TRANSLATE_NOOP("Labels", "Open")},
@@ -35,8 +33,7 @@ QList<EnumEntry<CaseStatus>> enumEntries<CaseStatus>()
     };
 }
 
-template <>
-QList<EnumEntry<AdultRole>> enumEntries<AdultRole>()
+template <> QList<EnumEntry<AdultRole>> enumEntries<AdultRole>()
 {
     return {
         {AdultRole::Mother, "mother", QT_TRANSLATE_NOOP("Labels", "Mother")},
@@ -52,8 +49,7 @@ QList<EnumEntry<AdultRole>> enumEntries<AdultRole>()
     };
 }
 
-template <>
-QList<EnumEntry<HearingKind>> enumEntries<HearingKind>()
+template <> QList<EnumEntry<HearingKind>> enumEntries<HearingKind>()
 {
     return {
         {HearingKind::FirstHearing, "first", QT_TRANSLATE_NOOP("Labels", "First hearing")},
@@ -61,7 +57,8 @@ QList<EnumEntry<HearingKind>> enumEntries<HearingKind>()
          QT_TRANSLATE_NOOP("Labels", "Case management hearing")},
         {HearingKind::IssuesResolution, "issues_resolution",
          QT_TRANSLATE_NOOP("Labels", "Issues resolution hearing")},
-        {HearingKind::FactFinding, "fact_finding", QT_TRANSLATE_NOOP("Labels", "Fact-finding hearing")},
+        {HearingKind::FactFinding, "fact_finding",
+         QT_TRANSLATE_NOOP("Labels", "Fact-finding hearing")},
         {HearingKind::DisputeResolution, "dispute_resolution",
          QT_TRANSLATE_NOOP("Labels", "Dispute resolution appointment")},
         {HearingKind::Final, "final", QT_TRANSLATE_NOOP("Labels", "Final hearing")},

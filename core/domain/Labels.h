@@ -11,19 +11,16 @@ namespace lantern {
 
 // Each enum has a stable storage code (used in the store and the sync protocol) and a
 // translated label for people. One table per enum, in Labels.cpp.
-template <typename E>
-struct EnumEntry
+template <typename E> struct EnumEntry
 {
     E value;
     const char *code;
     const char *label; // source text for translation, context "Labels"
 };
 
-template <typename E>
-QList<EnumEntry<E>> enumEntries();
+template <typename E> QList<EnumEntry<E>> enumEntries();
 
-template <typename E>
-QString codeOf(E value)
+template <typename E> QString codeOf(E value)
 {
     for (const auto &entry : enumEntries<E>())
         if (entry.value == value)
@@ -31,8 +28,7 @@ QString codeOf(E value)
     return {};
 }
 
-template <typename E>
-std::optional<E> fromCode(const QString &code)
+template <typename E> std::optional<E> fromCode(const QString &code)
 {
     for (const auto &entry : enumEntries<E>())
         if (code == QLatin1String(entry.code))
@@ -40,19 +36,14 @@ std::optional<E> fromCode(const QString &code)
     return std::nullopt;
 }
 
-template <>
-QList<EnumEntry<ProceedingsKind>> enumEntries<ProceedingsKind>();
-template <>
-QList<EnumEntry<CaseStatus>> enumEntries<CaseStatus>();
-template <>
-QList<EnumEntry<AdultRole>> enumEntries<AdultRole>();
-template <>
-QList<EnumEntry<HearingKind>> enumEntries<HearingKind>();
+template <> QList<EnumEntry<ProceedingsKind>> enumEntries<ProceedingsKind>();
+template <> QList<EnumEntry<CaseStatus>> enumEntries<CaseStatus>();
+template <> QList<EnumEntry<AdultRole>> enumEntries<AdultRole>();
+template <> QList<EnumEntry<HearingKind>> enumEntries<HearingKind>();
 
 QString translateLabel(const char *sourceText);
 
-template <typename E>
-QString labelOf(E value)
+template <typename E> QString labelOf(E value)
 {
     for (const auto &entry : enumEntries<E>())
         if (entry.value == value)
@@ -60,8 +51,7 @@ QString labelOf(E value)
     return {};
 }
 
-template <typename E>
-QList<E> allValues()
+template <typename E> QList<E> allValues()
 {
     QList<E> values;
     for (const auto &entry : enumEntries<E>())

@@ -9,20 +9,21 @@
 namespace lantern {
 
 // Machine-readable error codes. The message carried alongside is user-facing and translated.
-enum class ErrorCode {
+enum class ErrorCode
+{
     None,
-    InvalidInput,    // validation failed: the message says which field and why
-    NotFound,        // the record does not exist (or was deleted)
-    Duplicate,       // a unique value is already taken
-    Immutable,       // the record is finalised and may not change
-    StoreNotSqlite,  // the file is not a SQLite database
-    StoreCorrupt,    // the file is damaged
-    StoreReadOnly,   // the file or its folder cannot be written
-    StoreTooNew,     // written by a newer Lantern
-    StoreUnavailable,// could not open or create the file
-    StoreBusy,       // another program held the store too long
-    Database,        // any other SQLite failure
-    Io,              // reading or writing a file failed
+    InvalidInput,     // validation failed: the message says which field and why
+    NotFound,         // the record does not exist (or was deleted)
+    Duplicate,        // a unique value is already taken
+    Immutable,        // the record is finalised and may not change
+    StoreNotSqlite,   // the file is not a SQLite database
+    StoreCorrupt,     // the file is damaged
+    StoreReadOnly,    // the file or its folder cannot be written
+    StoreTooNew,      // written by a newer Lantern
+    StoreUnavailable, // could not open or create the file
+    StoreBusy,        // another program held the store too long
+    Database,         // any other SQLite failure
+    Io,               // reading or writing a file failed
 };
 
 struct Error
@@ -33,8 +34,7 @@ struct Error
 };
 
 // A value or an error. Core functions that can fail return one of these.
-template <typename T>
-class [[nodiscard]] Result
+template <typename T> class [[nodiscard]] Result
 {
 public:
     Result(T value) : m_data(std::move(value)) {}
@@ -55,8 +55,7 @@ private:
     std::variant<T, Error> m_data;
 };
 
-template <>
-class [[nodiscard]] Result<void>
+template <> class [[nodiscard]] Result<void>
 {
 public:
     Result() = default;

@@ -62,8 +62,9 @@ Result<QList<CaseloadRow>> CaseloadQuery::rows() const
     // Hearings still to come, in time order: the first seen per case is its next hearing.
     const QDateTime now = m_store.clock().nowUtc();
     const QDate today = m_store.clock().today();
-    query.prepare(QStringLiteral("SELECT case_id, starts_at, kind, filing_days_before FROM hearings"
-                                 " WHERE deleted_at IS NULL AND starts_at >= ? ORDER BY starts_at"));
+    query.prepare(
+        QStringLiteral("SELECT case_id, starts_at, kind, filing_days_before FROM hearings"
+                       " WHERE deleted_at IS NULL AND starts_at >= ? ORDER BY starts_at"));
     // Hearings from earlier today still count: their deadlines may fall later in the week.
     query.addBindValue(fromTime(QDateTime(today.addDays(-1), QTime(0, 0), Qt::UTC)));
     if (!query.exec())

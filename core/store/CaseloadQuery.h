@@ -23,10 +23,10 @@ struct CaseloadRow
     bool domesticAbuse = false;
     bool confidentialAddress = false; // an adult on the case has a confidential address
     QDate nextReviewOn;
-    QStringList childNames;           // the names used with each child, eldest first
-    QDateTime nextHearingAt;          // UTC; null when none is listed
+    QStringList childNames;  // the names used with each child, eldest first
+    QDateTime nextHearingAt; // UTC; null when none is listed
     HearingKind nextHearingKind = HearingKind::Other;
-    QDate nextFilingDeadline;         // the earliest deadline still to come
+    QDate nextFilingDeadline; // the earliest deadline still to come
 };
 
 // Reads the caseload in a fixed number of queries, whatever its size.

@@ -10,18 +10,16 @@ namespace lantern {
 
 // How each record type maps to its table. toFields gives every column except the RecordMeta
 // ones; fromRecord reads a full row (SELECT *).
-template <typename T>
-struct RecordMapping;
+template <typename T> struct RecordMapping;
 
 RecordMeta metaFromRecord(const QSqlRecord &row);
 
-#define LANTERN_RECORD_MAPPING(Type, TableValue)                                                  \
-    template <>                                                                                   \
-    struct RecordMapping<Type>                                                                    \
-    {                                                                                             \
-        static constexpr Table table = TableValue;                                                \
-        static QVariantMap toFields(const Type &record);                                          \
-        static Type fromRecord(const QSqlRecord &row);                                            \
+#define LANTERN_RECORD_MAPPING(Type, TableValue)                                                   \
+    template <> struct RecordMapping<Type>                                                         \
+    {                                                                                              \
+        static constexpr Table table = TableValue;                                                 \
+        static QVariantMap toFields(const Type &record);                                           \
+        static Type fromRecord(const QSqlRecord &row);                                             \
     };
 
 LANTERN_RECORD_MAPPING(Case, Table::Cases)

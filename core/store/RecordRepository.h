@@ -12,8 +12,7 @@ namespace lantern {
 
 // Typed reads and writes of one kind of record. Writes go through Store's write path;
 // subclasses add validation and the queries their screens need.
-template <typename T>
-class RecordRepository
+template <typename T> class RecordRepository
 {
     Q_DECLARE_TR_FUNCTIONS(RecordRepository)
 
@@ -41,10 +40,11 @@ public:
     {
         QSqlQuery query(m_store.database());
         query.setForwardOnly(true);
-        query.prepare(QStringLiteral("SELECT * FROM %1 WHERE deleted_at IS NULL%2 ORDER BY %3")
-                          .arg(tableName(Mapping::table),
-                               condition.isEmpty() ? QString() : QStringLiteral(" AND (%1)").arg(condition),
-                               orderBy));
+        query.prepare(
+            QStringLiteral("SELECT * FROM %1 WHERE deleted_at IS NULL%2 ORDER BY %3")
+                .arg(tableName(Mapping::table),
+                     condition.isEmpty() ? QString() : QStringLiteral(" AND (%1)").arg(condition),
+                     orderBy));
         for (const QVariant &value : values)
             query.addBindValue(value);
         if (!query.exec())

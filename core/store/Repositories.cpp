@@ -71,13 +71,12 @@ Result<void> CaseRepository::validate(const Case &c, const Case *stored) const
             "issued_on");
     if (c.status == CaseStatus::Closed) {
         if (c.outcome.trimmed().isEmpty())
-            return required(QT_TRANSLATE_NOOP("Repositories",
-                                              "Enter what the court ordered before closing."),
-                            "outcome");
+            return required(
+                QT_TRANSLATE_NOOP("Repositories", "Enter what the court ordered before closing."),
+                "outcome");
         if (!c.outcomeFollowedRecommendation)
-            return required(QT_TRANSLATE_NOOP("Repositories",
-                                              "Say whether the order followed your "
-                                              "recommendation before closing."),
+            return required(QT_TRANSLATE_NOOP("Repositories", "Say whether the order followed your "
+                                                              "recommendation before closing."),
                             "outcome_followed_recommendation");
         if (!c.closedOn.isValid() || c.closedOn < c.issuedOn)
             return required(QT_TRANSLATE_NOOP("Repositories",
@@ -107,8 +106,7 @@ Result<QList<Child>> ChildRepository::forCase(const QUuid &caseId) const
 Result<void> ChildRepository::validate(const Child &c, const Child *) const
 {
     if (c.legalName.trimmed().isEmpty())
-        return required(QT_TRANSLATE_NOOP("Repositories", "Enter the child's name."),
-                        "legal_name");
+        return required(QT_TRANSLATE_NOOP("Repositories", "Enter the child's name."), "legal_name");
     if (!c.dateOfBirth.isValid())
         return required(QT_TRANSLATE_NOOP("Repositories", "Enter the child's date of birth."),
                         "date_of_birth");
@@ -122,9 +120,9 @@ Result<void> ChildRepository::validate(const Child &c, const Child *) const
                                           "the year."),
                         "date_of_birth");
     if (c.letterLanguage != QLatin1String("en") && c.letterLanguage != QLatin1String("cy"))
-        return required(QT_TRANSLATE_NOOP("Repositories",
-                                          "Letters can be written in English or Welsh."),
-                        "letter_language");
+        return required(
+            QT_TRANSLATE_NOOP("Repositories", "Letters can be written in English or Welsh."),
+            "letter_language");
     if (auto owner = owningCase(m_store, c.caseId); !owner)
         return owner.error();
     return {};
@@ -161,8 +159,9 @@ Result<QList<Hearing>> HearingRepository::forCase(const QUuid &caseId) const
 Result<void> HearingRepository::validate(const Hearing &h, const Hearing *) const
 {
     if (!h.startsAt.isValid())
-        return required(QT_TRANSLATE_NOOP("Repositories", "Enter the date and time of the hearing."),
-                        "starts_at");
+        return required(
+            QT_TRANSLATE_NOOP("Repositories", "Enter the date and time of the hearing."),
+            "starts_at");
     auto owner = owningCase(m_store, h.caseId);
     if (!owner)
         return owner.error();

@@ -41,7 +41,8 @@ const QList<TableInfo> &tableInfos()
         {Table::Visits, "visits", {}},
         {Table::Notes, "notes", {}},
         {Table::NoteRevisions, "note_revisions", {}},
-        {Table::Letters, "letters",
+        {Table::Letters,
+         "letters",
          {QStringLiteral("status"), QStringLiteral("sent_on"), QStringLiteral("sent_how")}},
         {Table::LetterTemplates, "letter_templates", {}},
         {Table::AuditEvents, "audit_events", {}},
@@ -101,8 +102,7 @@ int Store::latestSchemaVersion()
 Store::Store(QString path, QString connectionName, const Clock &clock, StoreOptions options)
     : m_path(std::move(path)), m_connectionName(std::move(connectionName)), m_clock(clock),
       m_options(std::move(options))
-{
-}
+{}
 
 Store::~Store()
 {
@@ -127,9 +127,9 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path, const Clock &clo
 
     if (info.exists()) {
         if (info.isDir())
-            return makeError(ErrorCode::StoreUnavailable,
-                             tr("%1 is a folder, not a Lantern store. Choose a file instead.")
-                                 .arg(shown));
+            return makeError(
+                ErrorCode::StoreUnavailable,
+                tr("%1 is a folder, not a Lantern store. Choose a file instead.").arg(shown));
         if (info.size() > 0 && readHeader(path) != QByteArray("SQLite format 3\0", 16))
             return makeError(
                 ErrorCode::StoreNotSqlite,
@@ -217,9 +217,8 @@ Error Store::sqlError(const QString &what, const QSqlError &error) const
                             "and try again; what you typed is still here.")
                              .arg(shown));
     default:
-        return makeError(ErrorCode::Database,
-                         tr("Lantern could not %1 in the store %2 (%3).")
-                             .arg(what, shown, error.databaseText()));
+        return makeError(ErrorCode::Database, tr("Lantern could not %1 in the store %2 (%3).")
+                                                  .arg(what, shown, error.databaseText()));
     }
 }
 
@@ -380,8 +379,9 @@ Result<void> Store::checkColumns(Table table, const QVariantMap &fields) const
 {
     const QSet<QString> columns = m_columns.value(table);
     if (columns.isEmpty())
-        return makeError(ErrorCode::Database,
-                         tr("This store has no table %1; it needs updating.").arg(tableName(table)));
+        return makeError(
+            ErrorCode::Database,
+            tr("This store has no table %1; it needs updating.").arg(tableName(table)));
     for (auto it = fields.cbegin(); it != fields.cend(); ++it) {
         if (!columns.contains(it.key()) || kMetaColumns.contains(it.key()))
             return makeError(ErrorCode::InvalidInput,
@@ -395,9 +395,9 @@ Result<Store::RowState> Store::liveRow(Table table, const QUuid &id)
 {
     const bool hasFinal = m_columns.value(table).contains(QStringLiteral("finalised_at"));
     QSqlQuery query(database());
-    query.prepare(QStringLiteral("SELECT version, deleted_at%1 FROM %2 WHERE id = ?")
-                      .arg(hasFinal ? QStringLiteral(", finalised_at") : QString(),
-                           tableName(table)));
+    query.prepare(
+        QStringLiteral("SELECT version, deleted_at%1 FROM %2 WHERE id = ?")
+            .arg(hasFinal ? QStringLiteral(", finalised_at") : QString(), tableName(table)));
     query.addBindValue(idText(id));
     if (!query.exec())
         return sqlError(tr("read a record"), query.lastError());

@@ -18,7 +18,8 @@ namespace lantern {
 
 // The tables that hold synced records. Each has the RecordMeta columns
 // (id, created_at, updated_at, version, deleted_at) plus its own.
-enum class Table {
+enum class Table
+{
     Cases,
     Children,
     Adults,
@@ -36,10 +37,10 @@ std::optional<Table> tableFromName(const QString &name);
 
 struct StoreOptions
 {
-    QString actor;                 // who is making changes (the FCA's user name)
-    int busyTimeoutMs = 5000;      // how long to wait for another writer
-    bool createIfMissing = true;   // false: a missing file is an error
-    int migrateTo = -1;            // tests only: stop migrating at this schema version
+    QString actor;               // who is making changes (the FCA's user name)
+    int busyTimeoutMs = 5000;    // how long to wait for another writer
+    bool createIfMissing = true; // false: a missing file is an error
+    int migrateTo = -1;          // tests only: stop migrating at this schema version
 };
 
 // One connection to a Lantern store: the SQLite file on the laptop.

@@ -82,13 +82,11 @@ QVariant CaseloadModel::display(const CaseloadRow &row, int column) const
     case Proceedings:
         return labelOf(row.kind);
     case WeeksOpen: {
-        const QDate end = row.status == CaseStatus::Closed && row.closedOn.isValid()
-                              ? row.closedOn
-                              : m_today;
+        const QDate end =
+            row.status == CaseStatus::Closed && row.closedOn.isValid() ? row.closedOn : m_today;
         const int weeks = Timeliness::weeksOpen(row.issuedOn, end);
-        const QString plo =
-            Timeliness::ploLabel(Timeliness::ploStatus(isPublicLawKind(row.kind), row.issuedOn,
-                                                       end));
+        const QString plo = Timeliness::ploLabel(
+            Timeliness::ploStatus(isPublicLawKind(row.kind), row.issuedOn, end));
         return plo.isEmpty() ? locale.toString(weeks)
                              : tr("%1 · %2").arg(locale.toString(weeks), plo);
     }

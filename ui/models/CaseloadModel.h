@@ -14,7 +14,8 @@ class CaseloadModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column {
+    enum Column
+    {
         Children,
         CaseNumber,
         Court,
@@ -25,10 +26,11 @@ public:
         Flags,
         ColumnCount
     };
-    enum Role {
+    enum Role
+    {
         SortRole = Qt::UserRole + 1, // a value that sorts naturally (dates, numbers)
         CaseIdRole,
-        FilterTextRole,              // names, case number and court, for type-to-filter
+        FilterTextRole, // names, case number and court, for type-to-filter
     };
 
     explicit CaseloadModel(QObject *parent = nullptr);
