@@ -66,4 +66,18 @@ template <> QList<EnumEntry<HearingKind>> enumEntries<HearingKind>()
     };
 }
 
+template <> QList<EnumEntry<NoteKind>> enumEntries<NoteKind>()
+{
+    return {
+        {NoteKind::Visit, "visit", QT_TRANSLATE_NOOP("Labels", "Visit")},
+        {NoteKind::PhoneCall, "phone_call", QT_TRANSLATE_NOOP("Labels", "Phone call")},
+        {NoteKind::DirectWork, "direct_work", QT_TRANSLATE_NOOP("Labels", "Direct work")},
+        {NoteKind::Meeting, "meeting", QT_TRANSLATE_NOOP("Labels", "Meeting")},
+        {NoteKind::Court, "court", QT_TRANSLATE_NOOP("Labels", "Court")},
+        {NoteKind::ManagementOversight, "management_oversight",
+         QT_TRANSLATE_NOOP("Labels", "Management oversight")},
+        {NoteKind::Other, "other", QT_TRANSLATE_NOOP("Labels", "Other")},
+    };
+}
+
 } // namespace lantern

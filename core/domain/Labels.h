@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Records.h"
+#include "notes/Note.h"
 
 #include <QList>
 #include <QString>
@@ -40,6 +41,7 @@ template <> QList<EnumEntry<ProceedingsKind>> enumEntries<ProceedingsKind>();
 template <> QList<EnumEntry<CaseStatus>> enumEntries<CaseStatus>();
 template <> QList<EnumEntry<AdultRole>> enumEntries<AdultRole>();
 template <> QList<EnumEntry<HearingKind>> enumEntries<HearingKind>();
+template <> QList<EnumEntry<NoteKind>> enumEntries<NoteKind>();
 
 QString translateLabel(const char *sourceText);
 

@@ -40,14 +40,60 @@ Result<QList<CaseloadRow>> CaseloadQuery::rows() const
         rows.append(row);
     }
 
-    if (!query.exec(QStringLiteral("SELECT case_id, CASE WHEN preferred_name <> '' THEN "
-                                   "preferred_name ELSE legal_name END FROM children WHERE "
-                                   "deleted_at IS NULL ORDER BY date_of_birth")))
+    QHash<QString, QPair<qsizetype, qsizetype>> childIndex; // child id -> (row, child)
+    if (!query.exec(QStringLiteral("SELECT case_id, id, CASE WHEN preferred_name <> '' THEN "
+                                   "preferred_name ELSE legal_name END, date_of_birth FROM "
+                                   "children WHERE deleted_at IS NULL ORDER BY date_of_birth")))
         return m_store.sqlError(what, query.lastError());
     while (query.next()) {
         const auto at = index.constFind(query.value(0).toString());
-        if (at != index.cend())
-            rows[*at].childNames.append(query.value(1).toString());
+        if (at == index.cend())
+            continue;
+        CaseloadRow &row = rows[*at];
+        CaseloadChild child;
+        child.id = toId(query.value(1));
+        child.name = query.value(2).toString();
+        child.dateOfBirth = toDate(query.value(3));
+        childIndex.insert(query.value(1).toString(), {*at, row.children.size()});
+        row.children.append(child);
+        row.childNames.append(child.name);
+    }
+    const auto childAt = [&](const QVariant &id) -> CaseloadChild * {
+        const auto found = childIndex.constFind(id.toString());
+        return found == childIndex.cend() ? nullptr : &rows[found->first].children[found->second];
+    };
+
+    // Done visits, per child named on the visit.
+    if (!query.exec(QStringLiteral(
+            "SELECT j.value, v.kind, max(v.starts_at) FROM visits v, json_each(v.child_ids) j"
+            " WHERE v.deleted_at IS NULL AND v.status = 'done' GROUP BY j.value, v.kind")))
+        return m_store.sqlError(what, query.lastError());
+    while (query.next()) {
+        CaseloadChild *child = childAt(query.value(0));
+        if (!child)
+            continue;
+        const QString kind = query.value(1).toString();
+        const QDateTime at = toTime(query.value(2));
+        child->engagementRecorded = true;
+        if (kind != QLatin1String("phone") && at > child->lastSeenAt)
+            child->lastSeenAt = at;
+        if (kind != QLatin1String("phone") && kind != QLatin1String("video") &&
+            at > child->lastInPersonAt)
+            child->lastInPersonAt = at;
+    }
+
+    // Letters that were finalised or sent.
+    if (!query.exec(QStringLiteral("SELECT child_id, letter_kind FROM letters WHERE deleted_at IS "
+                                   "NULL AND status IN ('finalised', 'sent')")))
+        return m_store.sqlError(what, query.lastError());
+    while (query.next()) {
+        CaseloadChild *child = childAt(query.value(0));
+        if (!child)
+            continue;
+        if (query.value(1).toString() == QLatin1String("introduction"))
+            child->introductionLetter = true;
+        else if (query.value(1).toString() == QLatin1String("goodbye"))
+            child->goodbyeLetter = true;
     }
 
     if (!query.exec(QStringLiteral("SELECT DISTINCT case_id FROM adults WHERE deleted_at IS NULL "
@@ -88,6 +134,41 @@ Result<QList<CaseloadRow>> CaseloadQuery::rows() const
             row.nextFilingDeadline = deadline;
     }
     return rows;
+}
+
+Result<bool> CaseloadQuery::anyVisitRecorded() const
+{
+    QSqlQuery query(m_store.database());
+    if (!query.exec(QStringLiteral("SELECT EXISTS (SELECT 1 FROM visits WHERE deleted_at IS NULL"
+                                   " AND status <> 'planned')")) ||
+        !query.next())
+        return m_store.sqlError(QCoreApplication::translate("CaseloadQuery", "read the visits"),
+                                query.lastError());
+    return query.value(0).toInt() != 0;
+}
+
+QDateTime CaseloadRow::leastRecentlySeenAt() const
+{
+    QDateTime oldest;
+    for (const CaseloadChild &child : children) {
+        if (!child.lastSeenAt.isValid())
+            return {};
+        if (!oldest.isValid() || child.lastSeenAt < oldest)
+            oldest = child.lastSeenAt;
+    }
+    return oldest;
+}
+
+bool CaseloadRow::anyChildNeverSeen() const
+{
+    return std::any_of(children.cbegin(), children.cend(),
+                       [](const CaseloadChild &child) { return !child.lastSeenAt.isValid(); });
+}
+
+bool CaseloadRow::missingIntroductionLetter() const
+{
+    return std::any_of(children.cbegin(), children.cend(),
+                       [](const CaseloadChild &child) { return !child.introductionLetter; });
 }
 
 } // namespace lantern

@@ -10,6 +10,19 @@
 
 namespace lantern {
 
+// What the caseload needs to know about one child of a case.
+struct CaseloadChild
+{
+    QUuid id;
+    QString name; // the name used with the child (preferred name when there is one)
+    QDate dateOfBirth;
+    QDateTime lastSeenAt;            // UTC; the last visit marked done that was not a phone call
+    QDateTime lastInPersonAt;        // UTC; the last done visit in person (not video, not phone)
+    bool engagementRecorded = false; // any done visit, phone included
+    bool introductionLetter = false; // finalised or sent
+    bool goodbyeLetter = false;      // finalised or sent
+};
+
 // One line of the FCA's caseload: a case with what the working view needs to show about it.
 struct CaseloadRow
 {
@@ -23,10 +36,16 @@ struct CaseloadRow
     bool domesticAbuse = false;
     bool confidentialAddress = false; // an adult on the case has a confidential address
     QDate nextReviewOn;
-    QStringList childNames;  // the names used with each child, eldest first
-    QDateTime nextHearingAt; // UTC; null when none is listed
+    QStringList childNames;        // the names used with each child, eldest first
+    QList<CaseloadChild> children; // the same children, eldest first
+    QDateTime nextHearingAt;       // UTC; null when none is listed
     HearingKind nextHearingKind = HearingKind::Other;
     QDate nextFilingDeadline; // the earliest deadline still to come
+
+    // The oldest "last seen" among the children: null when a child has never been seen.
+    QDateTime leastRecentlySeenAt() const;
+    bool anyChildNeverSeen() const;
+    bool missingIntroductionLetter() const;
 };
 
 // Reads the caseload in a fixed number of queries, whatever its size.
@@ -37,6 +56,8 @@ public:
 
     // Every live case (open and closed), with "next" worked out from the store's clock.
     Result<QList<CaseloadRow>> rows() const;
+    // Whether any visit has ever been recorded: until then engagement figures are unknown.
+    Result<bool> anyVisitRecorded() const;
 
 private:
     Store &m_store;

@@ -148,6 +148,35 @@ QList<MigrationStep> buildSteps()
                               " pdf BLOB"),
              QStringLiteral("CREATE INDEX letters_child ON letters(child_id)"),
          }});
+    // 3: case notes that are never lost and found in an instant. Drafts are the working copy
+    // the editor saves every few seconds (local to this laptop, never synced); a note's
+    // record is its revisions. note_search indexes the latest revision of every live note,
+    // kept in step by triggers on the write path's inserts and deletes.
+    steps.append(
+        {3,
+         {
+             QStringLiteral("ALTER TABLE notes ADD COLUMN plan_decision TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral("CREATE TABLE note_drafts ("
+                            " note_id TEXT PRIMARY KEY NOT NULL REFERENCES notes(id),"
+                            " body_html TEXT NOT NULL,"
+                            " body_text TEXT NOT NULL,"
+                            " cursor INTEGER NOT NULL DEFAULT 0,"
+                            " saved_at TEXT NOT NULL)"),
+             QStringLiteral("CREATE VIRTUAL TABLE note_search USING fts5(body, "
+                            "tokenize = 'unicode61 remove_diacritics 2')"),
+             QStringLiteral("CREATE TRIGGER note_search_revision AFTER INSERT ON note_revisions"
+                            " BEGIN"
+                            "  DELETE FROM note_search WHERE rowid ="
+                            "   (SELECT rowid FROM notes WHERE id = NEW.note_id);"
+                            "  INSERT INTO note_search (rowid, body) SELECT rowid, NEW.body_text"
+                            "   FROM notes WHERE id = NEW.note_id AND deleted_at IS NULL;"
+                            " END"),
+             QStringLiteral("CREATE TRIGGER note_search_delete AFTER UPDATE OF deleted_at ON notes"
+                            " WHEN NEW.deleted_at IS NOT NULL"
+                            " BEGIN"
+                            "  DELETE FROM note_search WHERE rowid = NEW.rowid;"
+                            " END"),
+         }});
     return steps;
 }
 

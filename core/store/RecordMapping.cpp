@@ -172,4 +172,58 @@ Hearing RecordMapping<Hearing>::fromRecord(const QSqlRecord &row)
     return h;
 }
 
+QVariantMap RecordMapping<Note>::toFields(const Note &n)
+{
+    return {
+        {QStringLiteral("case_id"), fromId(n.caseId)},
+        {QStringLiteral("child_ids"), fromIdList(n.childIds)},
+        {QStringLiteral("kind"), codeOf(n.kind)},
+        {QStringLiteral("contact_at"), fromTime(n.contactAt)},
+        {QStringLiteral("author"), n.author},
+        {QStringLiteral("finalised_at"), fromTime(n.finalisedAt)},
+        {QStringLiteral("plan_decision"), n.planDecision},
+    };
+}
+
+Note RecordMapping<Note>::fromRecord(const QSqlRecord &row)
+{
+    Note n;
+    n.meta = metaFromRecord(row);
+    n.caseId = toId(v(row, "case_id"));
+    n.childIds = toIdList(v(row, "child_ids"));
+    n.kind = fromCode<NoteKind>(s(row, "kind")).value_or(NoteKind::Other);
+    n.contactAt = toTime(v(row, "contact_at"));
+    n.author = s(row, "author");
+    n.finalisedAt = toTime(v(row, "finalised_at"));
+    n.planDecision = s(row, "plan_decision");
+    return n;
+}
+
+QVariantMap RecordMapping<NoteRevision>::toFields(const NoteRevision &r)
+{
+    return {
+        {QStringLiteral("note_id"), fromId(r.noteId)},
+        {QStringLiteral("number"), r.number},
+        {QStringLiteral("body_html"), r.bodyHtml},
+        {QStringLiteral("body_text"), r.bodyText},
+        {QStringLiteral("author"), r.author},
+        {QStringLiteral("reason"), r.reason},
+        {QStringLiteral("finalised_at"), fromTime(r.finalisedAt)},
+    };
+}
+
+NoteRevision RecordMapping<NoteRevision>::fromRecord(const QSqlRecord &row)
+{
+    NoteRevision r;
+    r.meta = metaFromRecord(row);
+    r.noteId = toId(v(row, "note_id"));
+    r.number = v(row, "number").toInt();
+    r.bodyHtml = s(row, "body_html");
+    r.bodyText = s(row, "body_text");
+    r.author = s(row, "author");
+    r.reason = s(row, "reason");
+    r.finalisedAt = toTime(v(row, "finalised_at"));
+    return r;
+}
+
 } // namespace lantern

@@ -2,6 +2,7 @@
 
 #include "Store.h"
 #include "domain/Records.h"
+#include "notes/Note.h"
 
 #include <QSqlRecord>
 #include <QVariantMap>
@@ -26,6 +27,8 @@ LANTERN_RECORD_MAPPING(Case, Table::Cases)
 LANTERN_RECORD_MAPPING(Child, Table::Children)
 LANTERN_RECORD_MAPPING(Adult, Table::Adults)
 LANTERN_RECORD_MAPPING(Hearing, Table::Hearings)
+LANTERN_RECORD_MAPPING(Note, Table::Notes)
+LANTERN_RECORD_MAPPING(NoteRevision, Table::NoteRevisions)
 
 #undef LANTERN_RECORD_MAPPING
 

@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -520,6 +521,61 @@ Result<void> Store::softDelete(Table table, const QUuid &id)
         return writeOutbox(table, id, QStringLiteral("delete"),
                            {{QStringLiteral("deleted_at"), now}}, state->version);
     });
+}
+
+namespace {
+struct LocalTableInfo
+{
+    const char *name;
+    const char *key;
+};
+
+LocalTableInfo localInfo(LocalTable table)
+{
+    switch (table) {
+    case LocalTable::NoteDrafts:
+        return {"note_drafts", "note_id"};
+    case LocalTable::Settings:
+        return {"settings", "key"};
+    }
+    Q_UNREACHABLE();
+}
+} // namespace
+
+Result<void> Store::putLocal(LocalTable table, const QString &key, const QVariantMap &fields)
+{
+    const LocalTableInfo info = localInfo(table);
+    QStringList columns = {QLatin1String(info.key)};
+    QStringList marks = {QStringLiteral("?")};
+    for (auto it = fields.cbegin(); it != fields.cend(); ++it) {
+        // Column names come from core code, never from input; still, refuse anything odd.
+        if (!it.key().contains(QRegularExpression(QStringLiteral("^[a-z_]+$"))))
+            return makeError(ErrorCode::InvalidInput, tr("%1 is not a field.").arg(it.key()));
+        columns.append(it.key());
+        marks.append(QStringLiteral("?"));
+    }
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("INSERT OR REPLACE INTO %1 (%2) VALUES (%3)")
+                      .arg(QLatin1String(info.name), columns.join(QLatin1Char(',')),
+                           marks.join(QLatin1Char(','))));
+    query.addBindValue(key);
+    for (auto it = fields.cbegin(); it != fields.cend(); ++it)
+        query.addBindValue(bindable(it.value()));
+    if (!query.exec())
+        return sqlError(tr("save your work"), query.lastError());
+    return {};
+}
+
+Result<void> Store::removeLocal(LocalTable table, const QString &key)
+{
+    const LocalTableInfo info = localInfo(table);
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("DELETE FROM %1 WHERE %2 = ?")
+                      .arg(QLatin1String(info.name), QLatin1String(info.key)));
+    query.addBindValue(key);
+    if (!query.exec())
+        return sqlError(tr("save your work"), query.lastError());
+    return {};
 }
 
 Result<void> Store::audit(const QString &action, Table table, const QUuid &recordId,

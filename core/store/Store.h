@@ -35,6 +35,13 @@ enum class Table
 QString tableName(Table table);
 std::optional<Table> tableFromName(const QString &name);
 
+// Tables of working state that belongs to this laptop only: no record columns, no sync.
+enum class LocalTable
+{
+    NoteDrafts, // key: note_id
+    Settings,   // key: key
+};
+
 struct StoreOptions
 {
     QString actor;               // who is making changes (the FCA's user name)
@@ -79,6 +86,11 @@ public:
     Result<void> insert(Table table, const QUuid &id, const QVariantMap &fields);
     Result<void> update(Table table, const QUuid &id, const QVariantMap &changedFields);
     Result<void> softDelete(Table table, const QUuid &id);
+
+    // Saves working state that is never synced (an editor's draft, a setting): inserts or
+    // replaces the row whose key column holds `key`. No outbox row.
+    Result<void> putLocal(LocalTable table, const QString &key, const QVariantMap &fields);
+    Result<void> removeLocal(LocalTable table, const QString &key);
 
     // Records that a person looked at or did something that must be accountable
     // (e.g. revealed a confidential address). Never holds names or note text.

@@ -18,6 +18,13 @@ void CaseloadModel::setRows(QList<CaseloadRow> rows, const QDate &today)
     beginResetModel();
     m_rows = std::move(rows);
     m_today = today;
+    m_filterText.clear();
+    m_filterText.reserve(m_rows.size());
+    for (const CaseloadRow &row : std::as_const(m_rows))
+        m_filterText.append(
+            QStringList{row.childNames.join(QLatin1Char(' ')), row.caseNumber, row.court}
+                .join(QLatin1Char(' '))
+                .toCaseFolded());
     endResetModel();
 }
 
@@ -50,6 +57,8 @@ QVariant CaseloadModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Next hearing");
     case FilingDeadline:
         return tr("Filing deadline");
+    case LastSeen:
+        return tr("Last seen");
     case Flags:
         return tr("Flags");
     default:
@@ -64,8 +73,10 @@ QString CaseloadModel::flagsText(const CaseloadRow &row) const
         flags << tr("Domestic abuse");
     if (row.confidentialAddress)
         flags << tr("Confidential address");
-    if (row.nextReviewOn.isValid() && row.nextReviewOn <= m_today)
+    if (row.nextReviewOn.isValid() && row.nextReviewOn <= m_today && row.status == CaseStatus::Open)
         flags << tr("Review due");
+    if (row.status == CaseStatus::Open && row.missingIntroductionLetter())
+        flags << tr("No intro letter");
     return flags.join(QStringLiteral(" · "));
 }
 
@@ -99,11 +110,34 @@ QVariant CaseloadModel::display(const CaseloadRow &row, int column) const
         return row.nextFilingDeadline.isValid()
                    ? locale.toString(row.nextFilingDeadline, tr("ddd d MMM yyyy"))
                    : QString();
+    case LastSeen: {
+        if (row.children.isEmpty())
+            return QString();
+        if (row.anyChildNeverSeen())
+            return tr("Not yet seen");
+        return locale.toString(row.leastRecentlySeenAt().toTimeZone(Clock::londonZone()).date(),
+                               tr("d MMM yyyy"));
+    }
     case Flags:
         return flagsText(row);
     default:
         return {};
     }
+}
+
+QString CaseloadModel::lastSeenDetail(const CaseloadRow &row) const
+{
+    const QLocale locale;
+    QStringList lines;
+    for (const CaseloadChild &child : row.children) {
+        lines << (child.lastSeenAt.isValid()
+                      ? tr("%1: seen %2")
+                            .arg(child.name,
+                                 locale.toString(child.lastSeenAt.toTimeZone(Clock::londonZone()),
+                                                 tr("d MMM yyyy")))
+                      : tr("%1: not yet seen").arg(child.name));
+    }
+    return lines.join(QLatin1Char('\n'));
 }
 
 QVariant CaseloadModel::sortValue(const CaseloadRow &row, int column) const
@@ -118,6 +152,9 @@ QVariant CaseloadModel::sortValue(const CaseloadRow &row, int column) const
     case FilingDeadline:
         return row.nextFilingDeadline.isValid() ? row.nextFilingDeadline.toJulianDay()
                                                 : std::numeric_limits<qint64>::max();
+    case LastSeen:
+        // Never seen sorts first: it is the most urgent.
+        return row.anyChildNeverSeen() ? qint64(0) : row.leastRecentlySeenAt().toMSecsSinceEpoch();
     default:
         return display(row, column);
     }
@@ -137,8 +174,7 @@ QVariant CaseloadModel::data(const QModelIndex &index, int role) const
     case CaseIdRole:
         return row.caseId;
     case FilterTextRole:
-        return QStringList{row.childNames.join(QLatin1Char(' ')), row.caseNumber, row.court}.join(
-            QLatin1Char(' '));
+        return m_filterText.at(index.row());
     case Qt::ForegroundRole:
         if (index.column() == WeeksOpen) {
             const PloStatus status =
@@ -154,6 +190,8 @@ QVariant CaseloadModel::data(const QModelIndex &index, int role) const
             return flagsText(row);
         if (index.column() == Children)
             return row.childNames.join(QStringLiteral("\n"));
+        if (index.column() == LastSeen)
+            return lastSeenDetail(row);
         return {};
     default:
         return {};

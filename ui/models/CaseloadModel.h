@@ -23,6 +23,7 @@ public:
         WeeksOpen,
         NextHearing,
         FilingDeadline,
+        LastSeen,
         Flags,
         ColumnCount
     };
@@ -30,7 +31,7 @@ public:
     {
         SortRole = Qt::UserRole + 1, // a value that sorts naturally (dates, numbers)
         CaseIdRole,
-        FilterTextRole, // names, case number and court, for type-to-filter
+        FilterTextRole, // names, case number and court, case-folded
     };
 
     explicit CaseloadModel(QObject *parent = nullptr);
@@ -49,8 +50,10 @@ private:
     QVariant display(const CaseloadRow &row, int column) const;
     QVariant sortValue(const CaseloadRow &row, int column) const;
     QString flagsText(const CaseloadRow &row) const;
+    QString lastSeenDetail(const CaseloadRow &row) const;
 
     QList<CaseloadRow> m_rows;
+    QStringList m_filterText; // per row, folded to lower case once
     QDate m_today;
 };
 

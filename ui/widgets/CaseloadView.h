@@ -1,17 +1,24 @@
 #pragma once
 
+#include "measures/CaseloadViews.h"
+
+#include <QList>
+#include <QUuid>
 #include <QWidget>
 
+class QComboBox;
+class QLabel;
 class QLineEdit;
-class QSortFilterProxyModel;
+class QPushButton;
 class QTableView;
 
 namespace lantern {
 
+class CaseloadFilterProxy;
 class CaseloadModel;
 
-// The caseload table with type-to-filter. Opening a row (Enter or double-click) asks for the
-// case file.
+// The caseload table with its saved views and type-to-filter. Opening a row (Enter or
+// double-click) asks for the case file.
 class CaseloadView : public QWidget
 {
     Q_OBJECT
@@ -21,18 +28,30 @@ public:
 
     QTableView *table() const { return m_table; }
     QLineEdit *filterEdit() const { return m_filter; }
-    QSortFilterProxyModel *proxy() const { return m_proxy; }
+    QComboBox *viewChooser() const { return m_views; }
+    CaseloadFilterProxy *proxy() const { return m_proxy; }
     int visibleRows() const;
+
+    void setView(SavedView view);
+    // Shows only the given cases (from a dashboard figure), with a way back to the views.
+    void showCases(const QString &title, const QList<QUuid> &caseIds);
+    void clearCaseLimit();
 
 signals:
     void caseActivated(const QUuid &caseId);
 
 private:
     void activate(const QModelIndex &proxyIndex);
+    void updateSummary();
 
     CaseloadModel *m_model;
-    QSortFilterProxyModel *m_proxy;
+    CaseloadFilterProxy *m_proxy;
+    QComboBox *m_views;
     QLineEdit *m_filter;
+    QWidget *m_limitBar;
+    QLabel *m_limitLabel;
+    QPushButton *m_limitClear;
+    QLabel *m_summary;
     QTableView *m_table;
 };
 
