@@ -48,6 +48,15 @@ struct NoteRevision
     QDateTime finalisedAt;
 };
 
+// A line in a case's list of notes.
+struct NoteSummary
+{
+    Note note;
+    QString preview;       // the start of the latest text (draft or revision), plain
+    bool hasDraft = false; // unsaved-to-record work: a draft, or an amendment being written
+    int amendments = 0;
+};
+
 // The editor's working copy of a note not yet finalised (or an amendment being written).
 struct NoteDraft
 {

@@ -231,4 +231,33 @@ Result<QList<Note>> NoteRepository::forCase(const QUuid &caseId) const
                  QStringLiteral("contact_at DESC"));
 }
 
+Result<QList<NoteSummary>> NoteRepository::summaries(const QUuid &caseId) const
+{
+    QSqlQuery query(m_store.database());
+    query.setForwardOnly(true);
+    query.prepare(
+        QStringLiteral("SELECT n.*, substr(coalesce(d.body_text, ("
+                       "   SELECT r.body_text FROM note_revisions r WHERE r.note_id = n.id"
+                       "   ORDER BY r.number DESC LIMIT 1), ''), 1, 200),"
+                       " d.note_id IS NOT NULL,"
+                       " (SELECT count(*) FROM note_revisions r WHERE r.note_id = n.id) "
+                       "FROM notes n LEFT JOIN note_drafts d ON d.note_id = n.id "
+                       "WHERE n.case_id = ? AND n.deleted_at IS NULL ORDER BY n.contact_at DESC"));
+    query.addBindValue(fromId(caseId));
+    if (!query.exec())
+        return m_store.sqlError(tr("read the notes"), query.lastError());
+    QList<NoteSummary> summaries;
+    while (query.next()) {
+        const QSqlRecord record = query.record();
+        NoteSummary summary;
+        summary.note = Mapping::fromRecord(record);
+        const int columns = record.count();
+        summary.preview = query.value(columns - 3).toString().simplified();
+        summary.hasDraft = query.value(columns - 2).toInt() != 0;
+        summary.amendments = qMax(0, query.value(columns - 1).toInt() - 1);
+        summaries.append(summary);
+    }
+    return summaries;
+}
+
 } // namespace lantern

@@ -38,6 +38,8 @@ public:
     Result<QList<NoteRevision>> revisions(const QUuid &noteId) const;
     Result<std::optional<NoteRevision>> latestRevision(const QUuid &noteId) const;
     Result<QList<Note>> forCase(const QUuid &caseId) const;
+    // The case's notes, newest contact first, each with the start of its latest text.
+    Result<QList<NoteSummary>> summaries(const QUuid &caseId) const;
 
 protected:
     Result<void> validate(const Note &note, const Note *stored) const override;
