@@ -1,5 +1,6 @@
 #include "NoteRepository.h"
 
+#include "domain/Clock.h"
 #include "store/Repositories.h"
 #include "store/StoreValues.h"
 
@@ -139,6 +140,16 @@ Result<NoteRevision> NoteRepository::appendRevision(const QUuid &noteId, const N
     return revisionsOf(m_store).add(revision);
 }
 
+Result<Note> NoteRepository::setPlanDecision(const QUuid &noteId, const QString &decision)
+{
+    auto note = get(noteId);
+    if (!note)
+        return note.error();
+    Note changed = *note;
+    changed.planDecision = decision.trimmed();
+    return save(changed);
+}
+
 Result<NoteRevision> NoteRepository::finalise(const QUuid &noteId)
 {
     std::optional<NoteRevision> made;
@@ -156,10 +167,27 @@ Result<NoteRevision> NoteRepository::finalise(const QUuid &noteId)
             return makeError(ErrorCode::InvalidInput,
                              tr("The note is empty. Write what happened before finalising."),
                              QStringLiteral("body"));
+        const bool oversight = note->kind == NoteKind::ManagementOversight;
+        if (oversight && note->planDecision.trimmed().isEmpty())
+            return makeError(ErrorCode::InvalidInput,
+                             tr("Record the decision on the child's plan before finalising this "
+                                "management oversight note."),
+                             QStringLiteral("plan_decision"));
         auto revision = appendRevision(noteId, **current, 1, {});
         if (!revision)
             return revision.error();
         made = *revision;
+        if (oversight) {
+            CaseRepository cases(m_store);
+            auto reviewed = cases.get(note->caseId);
+            if (!reviewed)
+                return reviewed.error();
+            Case next = *reviewed;
+            next.nextReviewOn =
+                note->contactAt.toTimeZone(Clock::londonZone()).date().addDays(kReviewIntervalDays);
+            if (auto moved = cases.save(next); !moved)
+                return moved.error();
+        }
         if (auto locked =
                 m_store.update(Table::Notes, noteId,
                                {{QStringLiteral("finalised_at"), fromTime(revision->finalisedAt)}});

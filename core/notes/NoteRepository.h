@@ -30,7 +30,13 @@ public:
     // Throws away a draft. A note that was never finalised goes with it.
     Result<void> discardDraft(const QUuid &noteId);
 
-    // Locks the note with its draft as revision 1.
+    // Management oversight: the manager's decision on the child's plan (before finalising).
+    Result<Note> setPlanDecision(const QUuid &noteId, const QString &decision);
+    // A finalised management oversight note is a review: the next one is due this long after.
+    static constexpr int kReviewIntervalDays = 91;
+
+    // Locks the note with its draft as revision 1. A management oversight note needs the
+    // plan decision, and moves the case's next review date on.
     Result<NoteRevision> finalise(const QUuid &noteId);
     // Appends a revision to a finalised note, saying why; the draft is the new text.
     Result<NoteRevision> amend(const QUuid &noteId, const QString &reason);

@@ -35,9 +35,10 @@ Result<QList<NoteHit>> NoteSearch::search(const QString &text, const NoteSearchF
     if (match.isEmpty())
         return hits;
 
+    // First the page of matches, ranked, with no snippets: only ids and cheap columns.
     QString sql = QStringLiteral(
-        "SELECT n.id, n.case_id, c.case_number, n.child_ids, n.kind, n.contact_at,"
-        " n.finalised_at, snippet(note_search, 0, char(1), char(2), '…', 24)"
+        "SELECT n.rowid, n.id, n.case_id, c.case_number, n.child_ids, n.kind, n.contact_at,"
+        " n.finalised_at"
         " FROM note_search JOIN notes n ON n.rowid = note_search.rowid"
         " JOIN cases c ON c.id = n.case_id"
         " WHERE note_search MATCH ? AND n.deleted_at IS NULL AND c.deleted_at IS NULL");
@@ -63,7 +64,7 @@ Result<QList<NoteHit>> NoteSearch::search(const QString &text, const NoteSearchF
         sql += QStringLiteral(" AND n.contact_at < ?");
         values << fromTime(QDateTime(filter.to.addDays(1), QTime(0, 0), london));
     }
-    sql += QStringLiteral(" ORDER BY bm25(note_search) LIMIT ? OFFSET ?");
+    sql += QStringLiteral(" ORDER BY note_search.rank LIMIT ? OFFSET ?");
     values << qBound(1, filter.limit, 500) << qMax(0, filter.offset);
 
     QSqlQuery query(m_store.database());
@@ -76,28 +77,53 @@ Result<QList<NoteHit>> NoteSearch::search(const QString &text, const NoteSearchF
 
     QList<QList<QUuid>> childIds;
     QSet<QString> wantedChildren;
+    QList<qint64> rowids;
     while (query.next()) {
         NoteHit hit;
-        hit.noteId = toId(query.value(0));
-        hit.caseId = toId(query.value(1));
-        hit.caseNumber = query.value(2).toString();
-        const QList<QUuid> ids = toIdList(query.value(3));
+        rowids.append(query.value(0).toLongLong());
+        hit.noteId = toId(query.value(1));
+        hit.caseId = toId(query.value(2));
+        hit.caseNumber = query.value(3).toString();
+        const QList<QUuid> ids = toIdList(query.value(4));
         for (const QUuid &id : ids)
             wantedChildren.insert(id.toString(QUuid::WithoutBraces));
         childIds.append(ids);
-        hit.kind = fromCode<NoteKind>(query.value(4).toString()).value_or(NoteKind::Other);
-        hit.contactAt = toTime(query.value(5));
-        hit.finalised = !query.value(6).isNull();
-        // Escape the note's words, then turn the match markers into bold.
-        hit.snippetHtml = query.value(7)
-                              .toString()
-                              .toHtmlEscaped()
-                              .replace(QChar(1), QStringLiteral("<b>"))
-                              .replace(QChar(2), QStringLiteral("</b>"));
+        hit.kind = fromCode<NoteKind>(query.value(5).toString()).value_or(NoteKind::Other);
+        hit.contactAt = toTime(query.value(6));
+        hit.finalised = !query.value(7).isNull();
         hits.append(hit);
     }
     if (query.lastError().isValid())
         return m_store.sqlError(tr("search the notes"), query.lastError());
+    if (hits.isEmpty())
+        return hits;
+
+    // Then the snippets, for this page only.
+    QStringList marks;
+    for (qsizetype i = 0; i < rowids.size(); ++i)
+        marks << QStringLiteral("?");
+    QSqlQuery snippets(m_store.database());
+    snippets.setForwardOnly(true);
+    snippets.prepare(QStringLiteral("SELECT rowid, snippet(note_search, 0, char(1), char(2), '…', "
+                                    "24) FROM note_search WHERE note_search MATCH ? AND rowid IN "
+                                    "(%1)")
+                         .arg(marks.join(QLatin1Char(','))));
+    snippets.addBindValue(match);
+    for (qint64 rowid : std::as_const(rowids))
+        snippets.addBindValue(rowid);
+    if (!snippets.exec())
+        return m_store.sqlError(tr("search the notes"), snippets.lastError());
+    while (snippets.next()) {
+        const qsizetype at = rowids.indexOf(snippets.value(0).toLongLong());
+        if (at < 0)
+            continue;
+        // Escape the note's words, then turn the match markers into bold.
+        hits[at].snippetHtml = snippets.value(1)
+                                   .toString()
+                                   .toHtmlEscaped()
+                                   .replace(QChar(1), QStringLiteral("<b>"))
+                                   .replace(QChar(2), QStringLiteral("</b>"));
+    }
 
     // Name the children, in one query for the whole page.
     if (!wantedChildren.isEmpty()) {

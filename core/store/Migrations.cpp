@@ -177,6 +177,20 @@ QList<MigrationStep> buildSteps()
                             "  DELETE FROM note_search WHERE rowid = NEW.rowid;"
                             " END"),
          }});
+    // 4: note search keeps prefix indexes (2 and 3 letters), so the word being typed is
+    // found as fast as a whole word. The index is rebuilt from each note's latest revision.
+    steps.append(
+        {4,
+         {
+             QStringLiteral("DROP TABLE note_search"),
+             QStringLiteral("CREATE VIRTUAL TABLE note_search USING fts5(body, "
+                            "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')"),
+             QStringLiteral("INSERT INTO note_search (rowid, body)"
+                            " SELECT n.rowid, (SELECT r.body_text FROM note_revisions r"
+                            "  WHERE r.note_id = n.id ORDER BY r.number DESC LIMIT 1)"
+                            " FROM notes n WHERE n.deleted_at IS NULL"
+                            " AND EXISTS (SELECT 1 FROM note_revisions r WHERE r.note_id = n.id)"),
+         }});
     return steps;
 }
 

@@ -252,6 +252,28 @@ private slots:
         QCOMPARE(started.error().field, QStringLiteral("case_id"));
     }
 
+    void oversightNeedsDecisionAndMovesReview()
+    {
+        NoteRepository notes(*m_store);
+        auto note =
+            notes.start(m_caseId, {m_childA, m_childB}, NoteKind::ManagementOversight, contact());
+        QVERIFY(note);
+        QVERIFY(notes.saveDraft(note->meta.id, QStringLiteral("Reviewed the plan."),
+                                QStringLiteral("Reviewed the plan."), 0));
+        auto refused = notes.finalise(note->meta.id);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().field, QStringLiteral("plan_decision"));
+        QVERIFY(
+            notes.setPlanDecision(note->meta.id, QStringLiteral("Plan agreed: stay with Gran")));
+        QVERIFY(notes.finalise(note->meta.id));
+        QCOMPARE(CaseRepository(*m_store).get(m_caseId)->nextReviewOn,
+                 m_clock.today().addDays(NoteRepository::kReviewIntervalDays));
+        // The decision is part of the finalised record.
+        auto changed = notes.setPlanDecision(note->meta.id, QStringLiteral("Something else"));
+        QVERIFY(!changed);
+        QCOMPARE(changed.error().code, ErrorCode::Immutable);
+    }
+
     void discardedDraftNoteGoes()
     {
         NoteRepository notes(*m_store);

@@ -101,6 +101,34 @@ private slots:
         QCOMPARE(revisions->at(1).author, QStringLiteral("fca.two"));
     }
 
+    void oversightAsksForThePlanDecision()
+    {
+        auto note = NoteRepository(*m_store).start(
+            m_caseId, {m_childId}, NoteKind::ManagementOversight, m_clock.nowUtc().addSecs(-600));
+        QVERIFY(note);
+        NoteEditor editor(*m_store, *m_worker, note->meta.id);
+        editor.show();
+        QApplication::setActiveWindow(&editor);
+        QVERIFY(QTest::qWaitForWindowActive(&editor));
+        QVERIFY(editor.decisionEdit()->isVisible());
+        QTest::keyClicks(editor.textEdit(), QStringLiteral("Supervision with the FCA."));
+        acceptNextMessageBox();
+        QTest::mouseClick(editor.finaliseButton(), Qt::LeftButton);
+        QVERIFY(!editor.isLocked());
+        QVERIFY(editor.statusLabel()->text().contains(QStringLiteral("decision")));
+        // Focus moves to the missing field (checked via focusWidget: offscreen windows are not
+        // always active when tests run in parallel).
+        QCOMPARE(editor.focusWidget(), static_cast<QWidget *>(editor.decisionEdit()));
+        QTest::keyClicks(editor.decisionEdit(), QStringLiteral("Plan endorsed"));
+        acceptNextMessageBox();
+        QTest::mouseClick(editor.finaliseButton(), Qt::LeftButton);
+        QVERIFY(editor.isLocked());
+        QCOMPARE(NoteRepository(*m_store).get(note->meta.id)->planDecision,
+                 QStringLiteral("Plan endorsed"));
+        QCOMPARE(CaseRepository(*m_store).get(m_caseId)->nextReviewOn,
+                 m_clock.today().addDays(NoteRepository::kReviewIntervalDays));
+    }
+
     void closingWithUnsavedTextKeepsIt()
     {
         const QUuid noteId = startNote();

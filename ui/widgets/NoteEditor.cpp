@@ -36,6 +36,8 @@ NoteEditor::NoteEditor(Store &store, StoreWorker &worker, const QUuid &noteId, Q
     : QWidget(parent), m_store(store), m_worker(worker), m_noteId(noteId),
       m_heading(new QLabel(this)), m_bold(new QToolButton(this)), m_italic(new QToolButton(this)),
       m_bullets(new QToolButton(this)), m_text(new QTextEdit(this)),
+      m_decisionLabel(new QLabel(tr("&Decision on the child's plan:"), this)),
+      m_decision(new QLineEdit(this)),
       m_reasonLabel(new QLabel(tr("&Why are you amending this note?"), this)),
       m_reason(new QLineEdit(this)), m_status(new QLabel(this)),
       m_finalise(new QPushButton(tr("&Finalise note"), this)),
@@ -102,6 +104,11 @@ NoteEditor::NoteEditor(Store &store, StoreWorker &worker, const QUuid &noteId, Q
         setStatus(tr("Saving…"));
     });
 
+    m_decision->setAccessibleName(tr("Decision on the child's plan"));
+    m_decision->setPlaceholderText(tr("For example: plan agreed; final hearing as listed"));
+    m_decisionLabel->setBuddy(m_decision);
+    connect(m_decision, &QLineEdit::editingFinished, this, &NoteEditor::saveDecision);
+
     m_reason->setAccessibleName(tr("Reason for the amendment"));
     m_reason->setPlaceholderText(tr("For example: added what the child said at the end"));
     m_reasonLabel->setBuddy(m_reason);
@@ -138,6 +145,10 @@ NoteEditor::NoteEditor(Store &store, StoreWorker &worker, const QUuid &noteId, Q
     tools->addStretch(1);
     tools->addWidget(m_status);
 
+    auto *decisionRow = new QHBoxLayout;
+    decisionRow->addWidget(m_decisionLabel);
+    decisionRow->addWidget(m_decision, 1);
+
     auto *reasonRow = new QHBoxLayout;
     reasonRow->addWidget(m_reasonLabel);
     reasonRow->addWidget(m_reason, 1);
@@ -154,6 +165,7 @@ NoteEditor::NoteEditor(Store &store, StoreWorker &worker, const QUuid &noteId, Q
     layout->addWidget(m_heading);
     layout->addLayout(tools);
     layout->addWidget(m_text, 1);
+    layout->addLayout(decisionRow);
     layout->addLayout(reasonRow);
     layout->addLayout(buttons);
     layout->addWidget(historyLabel);
@@ -254,6 +266,11 @@ void NoteEditor::load()
     m_amend->setVisible(locked);
     m_reasonLabel->setVisible(m_amending);
     m_reason->setVisible(m_amending);
+    const bool oversight = m_note.kind == NoteKind::ManagementOversight;
+    m_decision->setText(m_note.planDecision);
+    m_decision->setReadOnly(m_note.isFinalised());
+    m_decisionLabel->setVisible(oversight);
+    m_decision->setVisible(oversight);
     if (locked && latest && *latest)
         showLocked(**latest);
     refreshHistory();
@@ -300,8 +317,24 @@ void NoteEditor::startAmendment()
     m_text->setFocus();
 }
 
+bool NoteEditor::saveDecision()
+{
+    if (m_note.kind != NoteKind::ManagementOversight || m_note.isFinalised() ||
+        m_decision->text().trimmed() == m_note.planDecision)
+        return true;
+    auto saved = NoteRepository(m_store).setPlanDecision(m_noteId, m_decision->text());
+    if (!saved) {
+        setStatus(saved.error().message, true);
+        return false;
+    }
+    m_note = *saved;
+    return true;
+}
+
 void NoteEditor::finalise()
 {
+    if (!saveDecision())
+        return;
     if (!m_autosaver->flushAndWait()) {
         setStatus(tr("Your text could not be saved, so the note was not finalised. It is still "
                      "here."),
@@ -330,6 +363,8 @@ void NoteEditor::finalise()
         auto finalised = notes.finalise(m_noteId);
         if (!finalised) {
             setStatus(finalised.error().message, true);
+            if (finalised.error().field == QLatin1String("plan_decision"))
+                m_decision->setFocus();
             return;
         }
     }

@@ -36,6 +36,7 @@ public:
     QPushButton *finaliseButton() const { return m_finalise; }
     QPushButton *amendButton() const { return m_amend; }
     QLineEdit *reasonEdit() const { return m_reason; }
+    QLineEdit *decisionEdit() const { return m_decision; }
     QLabel *statusLabel() const { return m_status; }
     bool isLocked() const;
     bool hasUnsavedChanges() const;
@@ -56,6 +57,7 @@ private:
     void showLocked(const NoteRevision &latest);
     void startAmendment();
     void finalise();
+    bool saveDecision();
     void refreshHistory();
     void setStatus(const QString &text, bool problem = false);
     NoteDraft snapshot() const;
@@ -71,6 +73,8 @@ private:
     QToolButton *m_italic;
     QToolButton *m_bullets;
     QTextEdit *m_text;
+    QLabel *m_decisionLabel;
+    QLineEdit *m_decision;
     QLabel *m_reasonLabel;
     QLineEdit *m_reason;
     QLabel *m_status;
