@@ -133,6 +133,19 @@ Result<QList<Adult>> AdultRepository::forCase(const QUuid &caseId) const
     return where(QStringLiteral("case_id = ?"), {fromId(caseId)}, QStringLiteral("name"));
 }
 
+Result<QString> AdultRepository::revealAddress(const QUuid &adultId)
+{
+    auto adult = get(adultId);
+    if (!adult)
+        return adult.error();
+    if (adult->addressConfidential) {
+        const QString action = QStringLiteral("reveal_confidential_address");
+        if (auto audited = m_store.audit(action, Table::Adults, adultId); !audited)
+            return audited.error();
+    }
+    return adult->address;
+}
+
 Result<void> AdultRepository::validate(const Adult &a, const Adult *) const
 {
     if (a.name.trimmed().isEmpty())

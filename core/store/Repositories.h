@@ -40,6 +40,9 @@ class AdultRepository : public RecordRepository<Adult>
 public:
     using RecordRepository::RecordRepository;
     Result<QList<Adult>> forCase(const QUuid &caseId) const;
+    // The adult's address, to show on screen. A confidential address is given out only here,
+    // and only after the reveal is written to the audit trail (no audit row, no address).
+    Result<QString> revealAddress(const QUuid &adultId);
 
 protected:
     Result<void> validate(const Adult &record, const Adult *stored) const override;
