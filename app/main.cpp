@@ -1,5 +1,8 @@
 // The desktop app: parse arguments, open the store, wire the main window, run.
+#include "demo/DemoGenerator.h"
+#include "dialogs/FirstRunDialog.h"
 #include "domain/Clock.h"
+#include "store/DefaultStore.h"
 #include "store/Store.h"
 #include "widgets/MainWindow.h"
 
@@ -9,7 +12,6 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
-#include <QStandardPaths>
 #include <QTranslator>
 
 using namespace lantern;
@@ -49,13 +51,23 @@ int main(int argc, char *argv[])
         QStringLiteral("store"),
         QApplication::translate("main", "Open the store in FILE instead of the default one."),
         QStringLiteral("FILE"));
+    const QCommandLineOption demoOption(
+        QStringLiteral("demo"),
+        QApplication::translate("main", "Create a demo caseload without asking when the store "
+                                        "is new."));
     parser.addOption(storeOption);
+    parser.addOption(demoOption);
     parser.process(app);
 
-    const QString path = parser.isSet(storeOption)
-                             ? parser.value(storeOption)
-                             : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
-                                   QStringLiteral("/lantern.db");
+    const QString path = parser.isSet(storeOption) ? parser.value(storeOption) : defaultStorePath();
+    const bool isNew = !QFileInfo::exists(path) || QFileInfo(path).size() == 0;
+    FirstRunDialog::Choice choice = FirstRunDialog::Choice::EmptyCaseload;
+    if (isNew)
+        choice = parser.isSet(demoOption) ? FirstRunDialog::Choice::DemoCaseload
+                                          : FirstRunDialog::ask(path);
+    if (choice == FirstRunDialog::Choice::Quit)
+        return 0;
+
     SystemClock clock;
     StoreOptions options;
     options.actor = qEnvironmentVariable("USER", QStringLiteral("fca"));
@@ -65,8 +77,17 @@ int main(int argc, char *argv[])
                               store.error().message);
         return 1;
     }
+    if (choice == FirstRunDialog::Choice::DemoCaseload) {
+        DemoOptions demo;
+        demo.fca = options.actor;
+        if (auto made = DemoGenerator::generate(**store, demo); !made)
+            QMessageBox::warning(nullptr,
+                                 QApplication::translate("main", "Demo caseload not created"),
+                                 made.error().message);
+    }
 
     MainWindow window(**store);
     window.show();
+    window.reopenDrafts();
     return app.exec();
 }

@@ -30,16 +30,23 @@ QString CaseloadViews::title(SavedView view)
     return {};
 }
 
+bool CaseloadViews::hearingWithin(const CaseloadRow &row, const QDate &today, int days)
+{
+    if (!row.nextHearingAt.isValid())
+        return false;
+    const QDate hearingDay = row.nextHearingAt.toTimeZone(Clock::londonZone()).date();
+    return hearingDay >= today && hearingDay <= today.addDays(days);
+}
+
+bool CaseloadViews::deadlineWithin(const CaseloadRow &row, const QDate &today, int days)
+{
+    return row.nextFilingDeadline.isValid() && row.nextFilingDeadline >= today &&
+           row.nextFilingDeadline <= today.addDays(days);
+}
+
 bool CaseloadViews::dueWithin(const CaseloadRow &row, const QDate &today, int days)
 {
-    const QDate last = today.addDays(days);
-    if (row.nextHearingAt.isValid()) {
-        const QDate hearingDay = row.nextHearingAt.toTimeZone(Clock::londonZone()).date();
-        if (hearingDay >= today && hearingDay <= last)
-            return true;
-    }
-    return row.nextFilingDeadline.isValid() && row.nextFilingDeadline >= today &&
-           row.nextFilingDeadline <= last;
+    return hearingWithin(row, today, days) || deadlineWithin(row, today, days);
 }
 
 bool CaseloadViews::childNotSeenSince(const CaseloadRow &row, const QDate &since)
@@ -61,8 +68,7 @@ bool CaseloadViews::matches(SavedView view, const CaseloadRow &row, const QDate 
     case SavedView::DueThisWeek:
         return open && dueWithin(row, today, kDueWithinDays);
     case SavedView::OverPlo:
-        return open && row.issuedOn.isValid() &&
-               row.issuedOn.daysTo(today) > Timeliness::kPloWeeks * 7;
+        return open && Timeliness::openLongerThan(row.issuedOn, today, Timeliness::kPloWeeks);
     case SavedView::NotSeenRecently:
         return open && childNotSeenSince(row, today.addDays(-kNotSeenDays));
     case SavedView::Closed:

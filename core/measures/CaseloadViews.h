@@ -33,6 +33,9 @@ public:
     static bool matches(SavedView view, const CaseloadRow &row, const QDate &today);
 
     // Rules the views are made of, shared with the dashboard's measures.
+    // A hearing, a filing deadline, or either, from today to `days` days ahead (inclusive).
+    static bool hearingWithin(const CaseloadRow &row, const QDate &today, int days);
+    static bool deadlineWithin(const CaseloadRow &row, const QDate &today, int days);
     static bool dueWithin(const CaseloadRow &row, const QDate &today, int days);
     static bool childNotSeenSince(const CaseloadRow &row, const QDate &since);
 };

@@ -9,14 +9,19 @@ int Timeliness::weeksOpen(const QDate &issuedOn, const QDate &today)
     return int(issuedOn.daysTo(today) / 7);
 }
 
+bool Timeliness::openLongerThan(const QDate &issuedOn, const QDate &today, int weeks)
+{
+    return issuedOn.isValid() && today.isValid() && issuedOn.daysTo(today) > qint64(weeks) * 7;
+}
+
 PloStatus Timeliness::ploStatus(bool publicLaw, const QDate &issuedOn, const QDate &today)
 {
     if (!publicLaw)
         return PloStatus::NotApplicable;
     // Past the end of week 26 is over; week 20 onwards is at risk.
-    const qint64 days = issuedOn.isValid() && today.isValid() ? issuedOn.daysTo(today) : 0;
-    if (days > kPloWeeks * 7)
+    if (openLongerThan(issuedOn, today, kPloWeeks))
         return PloStatus::Over;
+    const qint64 days = issuedOn.isValid() && today.isValid() ? issuedOn.daysTo(today) : 0;
     if (days >= kAtRiskFromWeek * 7)
         return PloStatus::AtRisk;
     return PloStatus::OnTrack;

@@ -26,6 +26,8 @@ public:
 
     // Whole weeks from the issue date to today (0 in the first week, never negative).
     static int weeksOpen(const QDate &issuedOn, const QDate &today);
+    // Open for more than `weeks` whole weeks: from day weeks*7+1 after the issue date.
+    static bool openLongerThan(const QDate &issuedOn, const QDate &today, int weeks);
     static PloStatus ploStatus(bool publicLaw, const QDate &issuedOn, const QDate &today);
     static QString ploLabel(PloStatus status);
     // The milestone reached (26, 52 or 100 weeks), or 0.

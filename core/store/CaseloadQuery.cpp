@@ -136,15 +136,33 @@ Result<QList<CaseloadRow>> CaseloadQuery::rows() const
     return rows;
 }
 
+namespace {
+
+Result<bool> exists(Store &store, const QString &sql, const char *what)
+{
+    QSqlQuery query(store.database());
+    if (!query.exec(sql) || !query.next())
+        return store.sqlError(QCoreApplication::translate("CaseloadQuery", what),
+                              query.lastError());
+    return query.value(0).toInt() != 0;
+}
+
+} // namespace
+
 Result<bool> CaseloadQuery::anyVisitRecorded() const
 {
-    QSqlQuery query(m_store.database());
-    if (!query.exec(QStringLiteral("SELECT EXISTS (SELECT 1 FROM visits WHERE deleted_at IS NULL"
-                                   " AND status <> 'planned')")) ||
-        !query.next())
-        return m_store.sqlError(QCoreApplication::translate("CaseloadQuery", "read the visits"),
-                                query.lastError());
-    return query.value(0).toInt() != 0;
+    return exists(m_store,
+                  QStringLiteral("SELECT EXISTS (SELECT 1 FROM visits WHERE deleted_at IS NULL"
+                                 " AND status <> 'planned')"),
+                  QT_TRANSLATE_NOOP("CaseloadQuery", "read the visits"));
+}
+
+Result<bool> CaseloadQuery::anyLetterRecorded() const
+{
+    return exists(m_store,
+                  QStringLiteral("SELECT EXISTS (SELECT 1 FROM letters WHERE deleted_at IS NULL"
+                                 " AND status IN ('finalised', 'sent'))"),
+                  QT_TRANSLATE_NOOP("CaseloadQuery", "read the letters"));
 }
 
 QDateTime CaseloadRow::leastRecentlySeenAt() const

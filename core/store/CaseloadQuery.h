@@ -58,6 +58,8 @@ public:
     Result<QList<CaseloadRow>> rows() const;
     // Whether any visit has ever been recorded: until then engagement figures are unknown.
     Result<bool> anyVisitRecorded() const;
+    // Whether any letter has been finalised or sent: until then letter figures are unknown.
+    Result<bool> anyLetterRecorded() const;
 
 private:
     Store &m_store;

@@ -140,15 +140,16 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path, const Clock &clo
                     .arg(shown));
         // Refuse a file marked read-only even when this user could override it (root):
         // the mark is somebody's decision, and writing through it would be a surprise.
-        if (!(info.permissions() & QFileDevice::WriteOwner) || !info.isWritable() ||
-            !QFileInfo(info.absolutePath()).isWritable())
+        if (!options.inspectOnly &&
+            (!(info.permissions() & QFileDevice::WriteOwner) || !info.isWritable() ||
+             !QFileInfo(info.absolutePath()).isWritable()))
             return makeError(ErrorCode::StoreReadOnly,
                              tr("The store %1 is read-only, so Lantern cannot save your work in "
                                 "it. Make the file and its folder writable, or copy it to a "
                                 "folder you can write to, then open it again.")
                                  .arg(shown));
     } else {
-        if (!options.createIfMissing)
+        if (!options.createIfMissing || options.inspectOnly)
             return makeError(ErrorCode::StoreUnavailable,
                              tr("There is no Lantern store at %1. Check the path, or create a "
                                 "store first.")
@@ -166,12 +167,17 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path, const Clock &clo
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
         db.setDatabaseName(path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs));
+        QString connectOptions = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs);
+        if (options.inspectOnly)
+            connectOptions += QStringLiteral(";QSQLITE_OPEN_READONLY");
+        db.setConnectOptions(connectOptions);
         if (!db.open())
             return store->sqlError(tr("open the store"), db.lastError());
     }
     if (auto configured = store->configure(); !configured)
         return configured.error();
+    if (options.inspectOnly)
+        return store;
     if (auto migrated = store->migrate(); !migrated)
         return migrated.error();
     return store;
@@ -263,6 +269,8 @@ Result<void> Store::configure()
                              .arg(latestSchemaVersion()));
     }
 
+    if (m_options.inspectOnly)
+        return {};
     const QStringList pragmas = {
         QStringLiteral("PRAGMA foreign_keys = ON"),
         QStringLiteral("PRAGMA secure_delete = ON"),

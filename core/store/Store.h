@@ -48,6 +48,9 @@ struct StoreOptions
     int busyTimeoutMs = 5000;    // how long to wait for another writer
     bool createIfMissing = true; // false: a missing file is an error
     int migrateTo = -1;          // tests only: stop migrating at this schema version
+    // Open an existing store read-only to look at it (lantern-cli check): no migration, no
+    // change of any kind to the file. Writes fail.
+    bool inspectOnly = false;
 };
 
 // One connection to a Lantern store: the SQLite file on the laptop.

@@ -11,6 +11,7 @@
 #include "store/ChronologyQuery.h"
 #include "store/Repositories.h"
 #include "store/Store.h"
+#include "widgets/NotesPane.h"
 
 #include <QFormLayout>
 #include <QFrame>
@@ -293,6 +294,16 @@ CaseFileView::CaseFileView(Store &store, QUuid caseId, QWidget *parent)
 }
 
 CaseFileView::~CaseFileView() = default;
+
+void CaseFileView::addNotes(StoreWorker &worker)
+{
+    if (m_notes)
+        return;
+    m_notes = new NotesPane(m_store, worker, m_caseId, this);
+    // Notes sit before the chronology, which lists them among everything else.
+    m_tabs->insertTab(m_tabs->count() - 1, m_notes, tr("No&tes"));
+    connect(m_notes, &NotesPane::notesChanged, this, &CaseFileView::fillChronology);
+}
 
 QString CaseFileView::title() const
 {

@@ -17,7 +17,9 @@ class QTreeWidget;
 
 namespace lantern {
 
+class NotesPane;
 class Store;
+class StoreWorker;
 
 // One case file: a summary of the case and how long it has run, its children, the adults
 // around them (a confidential address stays hidden until revealed, and each reveal is
@@ -38,6 +40,10 @@ public:
     QListWidget *adultList() const { return m_adultList; }
     QTreeWidget *hearingTable() const { return m_hearingTable; }
     QTreeWidget *chronologyTable() const { return m_chronology; }
+    // The case's notes, once addNotes() has been called (null before).
+    NotesPane *notesPane() const { return m_notes; }
+    // Adds the Notes section (list and editor). Drafts are saved through `worker`'s thread.
+    void addNotes(StoreWorker &worker);
 
 public slots:
     // Reads the case and everything on it from the store again.
@@ -105,6 +111,7 @@ private:
     QPushButton *m_addHearing;
     QPushButton *m_editHearing;
     QTreeWidget *m_chronology;
+    NotesPane *m_notes = nullptr;
 };
 
 } // namespace lantern

@@ -1,9 +1,17 @@
 #include "MainWindow.h"
 
+#include "dialogs/CaseDialog.h"
+#include "dialogs/SearchDialog.h"
+#include "notes/NoteRepository.h"
+#include "measures/PracticeMeasures.h"
 #include "models/CaseloadModel.h"
 #include "store/CaseloadQuery.h"
 #include "store/Store.h"
+#include "store/StoreWorker.h"
+#include "widgets/CaseFileView.h"
 #include "widgets/CaseloadView.h"
+#include "widgets/DashboardView.h"
+#include "widgets/NotesPane.h"
 
 #include <QAction>
 #include <QApplication>
@@ -16,18 +24,53 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTableView>
 
 namespace lantern {
 
+namespace {
+constexpr int kDashboardTab = 0;
+constexpr int kCaseloadTab = 1;
+} // namespace
+
 MainWindow::MainWindow(Store &store, QWidget *parent)
-    : QMainWindow(parent), m_store(store), m_caseloadModel(new CaseloadModel(this)),
+    : QMainWindow(parent), m_store(store), m_worker(new StoreWorker(store, this)),
+      m_caseloadModel(new CaseloadModel(this)),
+      m_tabs(new QTabWidget(this)), m_dashboard(new DashboardView(this)),
       m_caseloadView(new CaseloadView(m_caseloadModel, this)), m_statusCounts(new QLabel(this)),
       m_statusStore(new QLabel(this))
 {
     setWindowTitle(tr("Lantern"));
-    setCentralWidget(m_caseloadView);
+    m_tabs->setDocumentMode(true);
+    m_tabs->setTabsClosable(true);
+    m_tabs->setAccessibleName(tr("Work areas"));
+    m_tabs->addTab(m_dashboard, tr("My week"));
+    m_tabs->addTab(m_caseloadView, tr("Caseload"));
+    // The dashboard and the caseload are always there: only case files close.
+    for (int fixed : {kDashboardTab, kCaseloadTab}) {
+        m_tabs->tabBar()->setTabButton(fixed, QTabBar::RightSide, nullptr);
+        m_tabs->tabBar()->setTabButton(fixed, QTabBar::LeftSide, nullptr);
+    }
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int index) {
+        if (index <= kCaseloadTab)
+            return;
+        QWidget *page = m_tabs->widget(index);
+        m_caseTabs.remove(m_caseTabs.key(page));
+        m_tabs->removeTab(index);
+        page->deleteLater();
+    });
     m_caseloadView->setContentsMargins(12, 12, 12, 6);
+    setCentralWidget(m_tabs);
+
+    connect(m_caseloadView, &CaseloadView::caseActivated, this, &MainWindow::openCase);
+    connect(m_dashboard, &DashboardView::figureActivated, this,
+            [this](const QString &title, const QList<QUuid> &caseIds) {
+                m_caseloadView->showCases(title, caseIds);
+                showCaseload();
+            });
+
     statusBar()->addWidget(m_statusCounts, 1);
     statusBar()->addPermanentWidget(m_statusStore);
     m_statusStore->setAccessibleName(tr("Store in use"));
@@ -36,21 +79,68 @@ MainWindow::MainWindow(Store &store, QWidget *parent)
     restoreLayout();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Case files save their notes' drafts through the worker as they go: close them while
+    // the worker is still there (it is a child created before them, so it would go first).
+    const auto pages = m_caseTabs.values();
+    m_caseTabs.clear();
+    qDeleteAll(pages);
+    m_worker->drain();
+}
 
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *add = file->addAction(tr("&New case…"), this, &MainWindow::newCase);
+    add->setShortcut(QKeySequence::New);
+    QAction *closeCase =
+        file->addAction(tr("&Close case file"), this, &MainWindow::closeCurrentCase);
+    // Ctrl+W everywhere, plus the platform's own (Ctrl+F4 on some desktops).
+    QList<QKeySequence> closeKeys{QKeySequence(Qt::CTRL | Qt::Key_W)};
+    for (const QKeySequence &key : QKeySequence::keyBindings(QKeySequence::Close))
+        if (!closeKeys.contains(key))
+            closeKeys.append(key);
+    closeCase->setShortcuts(closeKeys);
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
+    QMenu *notes = menuBar()->addMenu(tr("&Notes"));
+    QAction *search = notes->addAction(tr("&Search notes…"), this, &MainWindow::searchNotes);
+    search->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_F), QKeySequence(Qt::CTRL | Qt::Key_K)});
+    QAction *newNote = notes->addAction(tr("&New note in this case"), this, [this] {
+        if (auto *file = qobject_cast<CaseFileView *>(m_tabs->currentWidget());
+            file && file->notesPane()) {
+            file->sections()->setCurrentWidget(file->notesPane());
+            file->notesPane()->newNote();
+        }
+    });
+    newNote->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *dashboard = view->addAction(tr("&My week"), this, &MainWindow::showDashboard);
+    dashboard->setShortcut(QKeySequence(tr("Ctrl+1")));
+    QAction *caseload = view->addAction(tr("&Caseload"), this, &MainWindow::showCaseload);
+    caseload->setShortcut(QKeySequence(tr("Ctrl+2")));
     QAction *filter = view->addAction(tr("&Filter caseload"), this, [this] {
+        showCaseload();
         m_caseloadView->filterEdit()->setFocus(Qt::ShortcutFocusReason);
         m_caseloadView->filterEdit()->selectAll();
     });
     filter->setShortcut(QKeySequence(tr("Ctrl+L")));
-    QAction *refresh = view->addAction(tr("&Reload caseload"), this, &MainWindow::reload);
+    view->addSeparator();
+    const QList<SavedView> views = CaseloadViews::all();
+    for (int i = 0; i < views.size(); ++i) {
+        const SavedView saved = views.at(i);
+        QAction *action = view->addAction(CaseloadViews::title(saved), this, [this, saved] {
+            m_caseloadView->setView(saved);
+            showCaseload();
+        });
+        action->setShortcut(QKeySequence(tr("Alt+%1").arg(i + 1)));
+    }
+    view->addSeparator();
+    QAction *refresh = view->addAction(tr("&Reload"), this, &MainWindow::reload);
     refresh->setShortcut(QKeySequence(tr("Ctrl+R")));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
@@ -59,36 +149,138 @@ void MainWindow::createMenus()
 
 void MainWindow::reload()
 {
-    auto rows = CaseloadQuery(m_store).rows();
+    CaseloadQuery query(m_store);
+    auto rows = query.rows();
     if (!rows) {
         QMessageBox::warning(this, tr("Caseload not loaded"), rows.error().message);
         return;
     }
+    auto visits = query.anyVisitRecorded();
+    auto letters = query.anyLetterRecorded();
+    const QDate today = m_store.clock().today();
+    const PracticeMeasures measures(*rows, today, visits && *visits, letters && *letters);
+    m_dashboard->setMeasures(measures.measures(), measures.weeksBuckets());
+
     int open = 0;
     int children = 0;
-    for (const CaseloadRow &row : *rows) {
+    for (const CaseloadRow &row : std::as_const(*rows)) {
         if (row.status == CaseStatus::Open) {
             ++open;
-            children += int(row.childNames.size());
+            children += int(row.children.size());
         }
     }
-    m_caseloadModel->setRows(std::move(rows).value(), m_store.clock().today());
-    m_statusCounts->setText(tr("%n open case(s)", nullptr, open) + QStringLiteral(" · ") +
-                            tr("%n child(ren)", nullptr, children));
+    m_caseloadModel->setRows(std::move(rows).value(), today);
+    m_statusCounts->setText(tr("Open cases: %1 · Children: %2").arg(open).arg(children));
     m_statusStore->setText(QDir::toNativeSeparators(m_store.path()));
+}
+
+void MainWindow::showDashboard()
+{
+    m_tabs->setCurrentIndex(kDashboardTab);
+    m_dashboard->setFocus(Qt::ShortcutFocusReason);
+}
+
+void MainWindow::showCaseload()
+{
+    m_tabs->setCurrentIndex(kCaseloadTab);
+    m_caseloadView->table()->setFocus(Qt::ShortcutFocusReason);
+    if (!m_caseloadView->table()->currentIndex().isValid() &&
+        m_caseloadView->table()->model()->rowCount() > 0)
+        m_caseloadView->table()->selectRow(0);
+}
+
+CaseFileView *MainWindow::openCase(const QUuid &caseId)
+{
+    if (QWidget *existing = m_caseTabs.value(caseId)) {
+        m_tabs->setCurrentWidget(existing);
+        return qobject_cast<CaseFileView *>(existing);
+    }
+    auto *file = new CaseFileView(m_store, caseId, m_tabs);
+    file->addNotes(*m_worker);
+    connect(file, &CaseFileView::caseChanged, this, &MainWindow::reload);
+    connect(file, &CaseFileView::titleChanged, this, [this, file](const QString &title) {
+        const int index = m_tabs->indexOf(file);
+        m_tabs->setTabText(index, title);
+        m_tabs->setTabToolTip(index, title);
+    });
+    m_caseTabs.insert(caseId, file);
+    const int index = m_tabs->addTab(file, file->title());
+    m_tabs->setTabToolTip(index, file->title());
+    m_tabs->setCurrentIndex(index);
+    file->setFocus(Qt::OtherFocusReason);
+    return file;
+}
+
+void MainWindow::openNote(const QUuid &caseId, const QUuid &noteId)
+{
+    CaseFileView *file = openCase(caseId);
+    if (!file || !file->notesPane())
+        return;
+    file->sections()->setCurrentWidget(file->notesPane());
+    file->notesPane()->openNote(noteId);
+}
+
+void MainWindow::searchNotes()
+{
+    if (!m_search) {
+        m_search = new SearchDialog(m_store, *m_worker, this);
+        connect(m_search, &SearchDialog::noteChosen, this, &MainWindow::openNote);
+    }
+    m_search->show();
+    m_search->raise();
+    m_search->activateWindow();
+}
+
+int MainWindow::reopenDrafts()
+{
+    NoteRepository notes(m_store);
+    auto drafts = notes.openDrafts();
+    if (!drafts) {
+        QMessageBox::warning(this, tr("Unsaved notes not reopened"), drafts.error().message);
+        return 0;
+    }
+    int reopened = 0;
+    for (const NoteDraft &draft : std::as_const(*drafts)) {
+        auto note = notes.get(draft.noteId);
+        if (!note)
+            continue;
+        openNote(note->caseId, draft.noteId);
+        ++reopened;
+    }
+    if (reopened > 0)
+        statusBar()->showMessage(
+            tr("Reopened %n note(s) you were writing; nothing was lost.", nullptr, reopened),
+            15000);
+    return reopened;
+}
+
+void MainWindow::closeCurrentCase()
+{
+    const int index = m_tabs->currentIndex();
+    if (index > kCaseloadTab)
+        emit m_tabs->tabCloseRequested(index);
+}
+
+void MainWindow::newCase()
+{
+    CaseDialog dialog(m_store, std::nullopt, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    reload();
+    openCase(dialog.savedCase().meta.id);
 }
 
 void MainWindow::restoreLayout()
 {
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1280, 800);
+        resize(1360, 820);
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     QHeaderView *header = m_caseloadView->table()->horizontalHeader();
     if (!header->restoreState(settings.value(QStringLiteral("caseload/header")).toByteArray())) {
         m_caseloadView->table()->resizeColumnsToContents();
         header->resizeSection(CaseloadModel::Children,
-                              qMin(header->sectionSize(CaseloadModel::Children), 260));
+                              qBound(160, header->sectionSize(CaseloadModel::Children), 260));
     }
 }
 
@@ -103,6 +295,11 @@ void MainWindow::saveLayout()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // Every open note saves what was typed before the window goes.
+    for (QWidget *page : std::as_const(m_caseTabs))
+        if (auto *file = qobject_cast<CaseFileView *>(page); file && file->notesPane())
+            file->notesPane()->saveAll();
+    m_worker->drain();
     saveLayout();
     event->accept();
 }

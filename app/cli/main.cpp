@@ -1,0 +1,269 @@
+// lantern-cli: Lantern's store from the command line, for support staff and scripts.
+//
+// Exit codes (docs/cli.md): 0 done; 1 the store has problems (check); 2 wrong usage;
+// 3 the store could not be opened or written (the message says why and what to do).
+#include "demo/DemoGenerator.h"
+#include "domain/Clock.h"
+#include "store/DefaultStore.h"
+#include "store/Store.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QTextStream>
+
+#include <functional>
+
+using namespace lantern;
+
+namespace {
+
+enum Exit
+{
+    Done = 0,
+    Problems = 1,
+    Usage = 2,
+    StoreFailed = 3,
+};
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("lantern-cli", text);
+}
+
+struct Command
+{
+    const char *name;
+    const char *summary;
+    std::function<int(const QStringList &arguments)> run;
+};
+
+const QCommandLineOption &storeOption()
+{
+    static const QCommandLineOption option(
+        QStringLiteral("store"),
+        tr("The Lantern store to use (default: the app's own store in your data folder)."),
+        QStringLiteral("FILE"));
+    return option;
+}
+
+// Parses a subcommand's options; on a mistake prints it with the usage and returns false.
+bool parse(QCommandLineParser &parser, const QStringList &arguments, int &exitCode)
+{
+    parser.addHelpOption();
+    if (!parser.parse(arguments)) {
+        err() << parser.errorText() << "\n\n" << parser.helpText();
+        exitCode = Usage;
+        return false;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out() << parser.helpText();
+        exitCode = Done;
+        return false;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        err() << tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst())
+              << "\n\n"
+              << parser.helpText();
+        exitCode = Usage;
+        return false;
+    }
+    return true;
+}
+
+QString storePath(const QCommandLineParser &parser)
+{
+    return parser.isSet(storeOption()) ? parser.value(storeOption()) : defaultStorePath();
+}
+
+int demo(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Fills a store with a fictional demo caseload, dated relative to today."));
+    parser.addOption(storeOption());
+    const QCommandLineOption casesOption(QStringLiteral("cases"),
+                                         tr("How many open cases to make (default 30)."),
+                                         QStringLiteral("N"), QStringLiteral("30"));
+    const QCommandLineOption notesOption(QStringLiteral("notes-per-child"),
+                                         tr("Finalised notes per child (default 3)."),
+                                         QStringLiteral("N"), QStringLiteral("3"));
+    const QCommandLineOption seedOption(QStringLiteral("seed"),
+                                        tr("Seed for a different but repeatable caseload."),
+                                        QStringLiteral("N"));
+    parser.addOption(casesOption);
+    parser.addOption(notesOption);
+    parser.addOption(seedOption);
+    int exitCode = Done;
+    if (!parse(parser, arguments, exitCode))
+        return exitCode;
+
+    DemoOptions options;
+    bool ok = false;
+    options.cases = parser.value(casesOption).toInt(&ok);
+    if (!ok || options.cases < 1 || options.cases > 100000) {
+        err() << tr("--cases must be a whole number from 1 to 100000.") << "\n";
+        return Usage;
+    }
+    options.notesPerChild = parser.value(notesOption).toInt(&ok);
+    if (!ok || options.notesPerChild < 0 || options.notesPerChild > 1000) {
+        err() << tr("--notes-per-child must be a whole number from 0 to 1000.") << "\n";
+        return Usage;
+    }
+    if (parser.isSet(seedOption)) {
+        options.seed = parser.value(seedOption).toUInt(&ok);
+        if (!ok) {
+            err() << tr("--seed must be a whole number.") << "\n";
+            return Usage;
+        }
+    }
+    const QString path = storePath(parser);
+    SystemClock clock;
+    StoreOptions storeOptions;
+    storeOptions.actor = qEnvironmentVariable("USER", QStringLiteral("fca"));
+    auto store = Store::open(path, clock, storeOptions);
+    if (!store) {
+        err() << store.error().message << "\n";
+        return StoreFailed;
+    }
+    auto made = DemoGenerator::generate(**store, options);
+    if (!made) {
+        err() << made.error().message << "\n";
+        return made.error().code == ErrorCode::Duplicate ? Usage : StoreFailed;
+    }
+    out() << tr("Demo caseload written to %1:").arg(QDir::toNativeSeparators(path)) << "\n"
+          << tr("  %1 open and %2 closed cases, %3 children, %4 adults, %5 hearings,")
+                 .arg(made->openCases)
+                 .arg(made->closedCases)
+                 .arg(made->children)
+                 .arg(made->adults)
+                 .arg(made->hearings)
+          << "\n"
+          << tr("  %1 visits, %2 notes, %3 letters.")
+                 .arg(made->visits)
+                 .arg(made->notes)
+                 .arg(made->letters)
+          << "\n";
+    return Done;
+}
+
+int check(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Checks a store without changing it: its schema version and a full integrity "
+           "check. Exit code 0 when healthy, 1 when problems were found, 3 when it cannot be "
+           "read."));
+    parser.addOption(storeOption());
+    int exitCode = Done;
+    if (!parse(parser, arguments, exitCode))
+        return exitCode;
+
+    const QString path = storePath(parser);
+    const QString shown = QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath());
+    SystemClock clock;
+    StoreOptions options;
+    options.inspectOnly = true;
+    auto store = Store::open(path, clock, options);
+    if (!store) {
+        err() << store.error().message << "\n";
+        return StoreFailed;
+    }
+    const int version = (*store)->schemaVersion();
+    if (version == 0) {
+        err() << tr("%1 is an empty database, not a Lantern store.").arg(shown) << "\n";
+        return StoreFailed;
+    }
+    auto problems = (*store)->integrityCheck();
+    if (!problems) {
+        err() << problems.error().message << "\n";
+        return problems.error().code == ErrorCode::StoreCorrupt ? Problems : StoreFailed;
+    }
+    out() << tr("Store: %1").arg(shown) << "\n";
+    out() << tr("Schema version: %1 (this Lantern: %2)")
+                 .arg(version)
+                 .arg(Store::latestSchemaVersion())
+          << "\n";
+    if (version < Store::latestSchemaVersion())
+        out() << tr("It will be updated (after a backup) the next time Lantern opens it.")
+              << "\n";
+    if (!problems->isEmpty()) {
+        out() << tr("Problems found:") << "\n";
+        for (const QString &problem : std::as_const(*problems))
+            out() << "  " << problem << "\n";
+        out() << tr("Keep the file as it is and ask support to recover it.") << "\n";
+        return Problems;
+    }
+    out() << tr("Integrity: ok") << "\n";
+    return Done;
+}
+
+const QList<Command> &commands()
+{
+    static const QList<Command> list = {
+        {"demo", QT_TRANSLATE_NOOP("lantern-cli", "Fill a store with a fictional demo caseload."),
+         demo},
+        {"check", QT_TRANSLATE_NOOP("lantern-cli", "Check a store's health without changing it."),
+         check},
+    };
+    return list;
+}
+
+QString usage()
+{
+    QString text = tr("Usage: lantern-cli COMMAND [options]\n\nCommands:\n");
+    for (const Command &command : commands())
+        text += QStringLiteral("  %1  %2\n")
+                    .arg(QString::fromLatin1(command.name).leftJustified(8),
+                         tr(command.summary));
+    text += tr("\nEvery command takes --store FILE (default: the app's own store) and --help.\n"
+               "Exit codes: 0 done, 1 problems found, 2 wrong usage, 3 store not usable.\n");
+    return text;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Lantern"));
+    QCoreApplication::setApplicationName(QStringLiteral("lantern-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(LANTERN_VERSION));
+    QStringList arguments = QCoreApplication::arguments();
+    if (arguments.size() < 2) {
+        err() << usage();
+        return Usage;
+    }
+    const QString name = arguments.at(1);
+    if (name == QLatin1String("--help") || name == QLatin1String("-h") ||
+        name == QLatin1String("help")) {
+        out() << usage();
+        return Done;
+    }
+    if (name == QLatin1String("--version")) {
+        out() << "lantern-cli " << QCoreApplication::applicationVersion() << "\n";
+        return Done;
+    }
+    for (const Command &command : commands()) {
+        if (name == QLatin1String(command.name)) {
+            arguments.removeAt(1);
+            arguments[0] = QStringLiteral("lantern-cli %1").arg(name);
+            return command.run(arguments);
+        }
+    }
+    err() << tr("Unknown command: %1").arg(name) << "\n\n" << usage();
+    return Usage;
+}
