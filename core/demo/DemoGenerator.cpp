@@ -484,7 +484,9 @@ private:
                 const NoteKind kind = i == 0 ? NoteKind::Visit
                                       : chance(m_rng, 50) ? NoteKind::PhoneCall
                                                           : NoteKind::DirectWork;
-                auto note = notes.start(c.meta.id, {child.meta.id}, kind, contact);
+                auto note =
+                    notes.start(c.meta.id, {child.meta.id}, kind, contact,
+                                demoId(m_options.seed, QStringLiteral("note"), m_summary.notes));
                 if (!note)
                     return note.error();
                 QStringList sentences;

@@ -60,9 +60,10 @@ Result<void> NoteRepository::validate(const Note &note, const Note *) const
 }
 
 Result<Note> NoteRepository::start(const QUuid &caseId, const QList<QUuid> &childIds, NoteKind kind,
-                                   const QDateTime &contactAt)
+                                   const QDateTime &contactAt, const QUuid &id)
 {
     Note note;
+    note.meta.id = id;
     note.caseId = caseId;
     note.childIds = childIds;
     note.kind = kind;

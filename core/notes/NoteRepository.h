@@ -17,8 +17,9 @@ public:
     using RecordRepository::RecordRepository;
 
     // Starts a note about a contact; its words go in the draft until it is finalised.
+    // A new id is made unless one is given (the demo generator gives its own).
     Result<Note> start(const QUuid &caseId, const QList<QUuid> &childIds, NoteKind kind,
-                       const QDateTime &contactAt);
+                       const QDateTime &contactAt, const QUuid &id = {});
 
     // Saves the editor's working copy (a draft note, or an amendment being written).
     // One small write, no history: fast enough to call every couple of seconds.

@@ -1,0 +1,117 @@
+// lantern-cli as a script would use it: exit codes, messages, and files left as they were.
+#include <QCryptographicHash>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    void noCommandShowsUsage()
+    {
+        const Run run = cli({});
+        QCOMPARE(run.code, 2);
+        QVERIFY(run.err.contains("Usage: lantern-cli"));
+        const Run help = cli({QStringLiteral("--help")});
+        QCOMPARE(help.code, 0);
+        QVERIFY(help.out.contains("demo") && help.out.contains("check"));
+        const Run unknown = cli({QStringLiteral("frobnicate")});
+        QCOMPARE(unknown.code, 2);
+        QVERIFY(unknown.err.contains("Unknown command: frobnicate"));
+    }
+
+    void demoThenCheck()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("demo.db"));
+        const Run made = cli({QStringLiteral("demo"), QStringLiteral("--store"), path,
+                              QStringLiteral("--cases"), QStringLiteral("12")});
+        QCOMPARE(made.code, 0);
+        QVERIFY2(made.out.contains("12 open"), made.out.constData());
+
+        const Run checked = cli({QStringLiteral("check"), QStringLiteral("--store"), path});
+        QCOMPARE(checked.code, 0);
+        QVERIFY(checked.out.contains("Schema version"));
+        QVERIFY(checked.out.contains("Integrity: ok"));
+
+        // A second demo into the same store is refused and changes nothing.
+        const QByteArray before = hashOf(path);
+        const Run again = cli({QStringLiteral("demo"), QStringLiteral("--store"), path});
+        QCOMPARE(again.code, 2);
+        QVERIFY(again.err.contains("already holds cases"));
+        QCOMPARE(hashOf(path), before);
+    }
+
+    void badValuesAreUsageErrors()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("never.db"));
+        for (const QString &cases : {QStringLiteral("abc"), QStringLiteral("0"),
+                                     QStringLiteral("-5"), QStringLiteral("999999999")}) {
+            const Run run = cli({QStringLiteral("demo"), QStringLiteral("--store"), path,
+                                 QStringLiteral("--cases"), cases});
+            QCOMPARE(run.code, 2);
+            QVERIFY(run.err.contains("--cases"));
+        }
+        QVERIFY(!QFile::exists(path));
+        const Run extra = cli({QStringLiteral("check"), QStringLiteral("stray")});
+        QCOMPARE(extra.code, 2);
+    }
+
+    void checkRefusesWhatIsNotAStore()
+    {
+        const QString text = m_dir.filePath(QStringLiteral("notes.txt"));
+        QFile file(text);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("Not a database, just some words.\n");
+        file.close();
+        const QByteArray before = hashOf(text);
+        const Run run = cli({QStringLiteral("check"), QStringLiteral("--store"), text});
+        QCOMPARE(run.code, 3);
+        QVERIFY(run.err.contains("not a SQLite database"));
+        QCOMPARE(hashOf(text), before);
+
+        const Run missing = cli({QStringLiteral("check"), QStringLiteral("--store"),
+                                 m_dir.filePath(QStringLiteral("missing.db"))});
+        QCOMPARE(missing.code, 3);
+        QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("missing.db"))));
+    }
+
+private:
+    struct Run
+    {
+        int code = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+
+    Run cli(const QStringList &arguments)
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOME"), m_dir.path()); // never the real default store
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(LANTERN_CLI_PATH), arguments);
+        if (!process.waitForFinished(120000))
+            return {};
+        return {process.exitCode(), process.readAllStandardOutput(),
+                process.readAllStandardError()};
+    }
+
+    static QByteArray hashOf(const QString &path)
+    {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return {};
+        return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+    }
+
+    QTemporaryDir m_dir;
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
