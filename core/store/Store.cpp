@@ -313,8 +313,21 @@ Result<void> Store::migrate()
         if (auto begun = exec(QStringLiteral("BEGIN IMMEDIATE"), tr("start updating the store"));
             !begun)
             return begun;
+        // Another connection may have updated the store while this one waited for the lock:
+        // start from the version the store has now.
+        int from = m_schemaVersion;
+        {
+            QSqlQuery query(database());
+            if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next()) {
+                const Error error = sqlError(tr("read the schema version"), query.lastError());
+                query.finish();
+                rollback();
+                return error;
+            }
+            from = query.value(0).toInt();
+        }
         for (const MigrationStep &step : migrationSteps()) {
-            if (step.version <= m_schemaVersion || step.version > target)
+            if (step.version <= from || step.version > target)
                 continue;
             for (const QString &statement : step.statements) {
                 if (auto done = exec(statement, tr("update the store")); !done) {
@@ -323,18 +336,20 @@ Result<void> Store::migrate()
                 }
             }
         }
-        if (auto done = exec(QStringLiteral("PRAGMA user_version = %1").arg(target),
-                             tr("update the store"));
-            !done) {
-            rollback();
-            return done;
+        if (from < target) {
+            if (auto done = exec(QStringLiteral("PRAGMA user_version = %1").arg(target),
+                                 tr("update the store"));
+                !done) {
+                rollback();
+                return done;
+            }
         }
         if (auto done = exec(QStringLiteral("COMMIT"), tr("update the store")); !done) {
             rollback();
             return done;
         }
-        qCInfo(lcStore) << "Store migrated from schema" << m_schemaVersion << "to" << target;
-        m_schemaVersion = target;
+        qCInfo(lcStore) << "Store migrated from schema" << from << "to" << target;
+        m_schemaVersion = qMax(from, target);
     }
 
     // Learn each table's columns once: the write path accepts only these.
@@ -440,12 +455,12 @@ Result<void> Store::writeOutbox(Table table, const QUuid &id, const QString &op,
 
 Result<void> Store::insert(Table table, const QUuid &id, const QVariantMap &fields)
 {
-    if (auto checked = checkColumns(table, fields); !checked)
-        return checked;
-    if (id.isNull())
-        return makeError(ErrorCode::InvalidInput, tr("A new record needs an id."));
-
+    // Refusals happen inside the transaction, so that an enclosing one is rolled back too.
     return transaction([&]() -> Result<void> {
+        if (auto checked = checkColumns(table, fields); !checked)
+            return checked;
+        if (id.isNull())
+            return makeError(ErrorCode::InvalidInput, tr("A new record needs an id."));
         const QVariant now = storeValue::fromTime(m_clock.nowUtc());
         QVariantMap row = fields;
         row.insert(QStringLiteral("created_at"), now);
@@ -474,12 +489,13 @@ Result<void> Store::insert(Table table, const QUuid &id, const QVariantMap &fiel
 
 Result<void> Store::update(Table table, const QUuid &id, const QVariantMap &changedFields)
 {
-    if (auto checked = checkColumns(table, changedFields); !checked)
-        return checked;
     if (changedFields.isEmpty())
-        return {};
+        return checkColumns(table, changedFields);
 
+    // Refusals happen inside the transaction, so that an enclosing one is rolled back too.
     return transaction([&]() -> Result<void> {
+        if (auto checked = checkColumns(table, changedFields); !checked)
+            return checked;
         auto state = liveRow(table, id);
         if (!state)
             return state.error();
