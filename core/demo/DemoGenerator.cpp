@@ -3,6 +3,7 @@
 #include "domain/Clock.h"
 #include "domain/Labels.h"
 #include "notes/NoteRepository.h"
+#include "schedule/VisitRepository.h"
 #include "store/Repositories.h"
 #include "store/Store.h"
 #include "store/StoreValues.h"
@@ -416,46 +417,46 @@ private:
         return addHearing(c, next, m_today.addDays(inDays), publicLaw ? 5 : 10);
     }
 
-    Result<void> addVisit(const Case &c, const QList<QUuid> &childIds, const QString &kind,
-                          const QDateTime &start, const QString &status)
+    Result<void> addVisit(const Case &c, const QList<QUuid> &childIds, VisitKind kind,
+                          const QDateTime &start, VisitStatus status)
     {
-        QVariantMap fields{
-            {QStringLiteral("case_id"), storeValue::fromId(c.meta.id)},
-            {QStringLiteral("child_ids"), storeValue::fromIdList(childIds)},
-            {QStringLiteral("kind"), kind},
-            {QStringLiteral("place"),
-             kind == QLatin1String("school")   ? QString::fromUtf8(kVisitPlaces[1])
-             : kind == QLatin1String("office") ? QString::fromUtf8(kVisitPlaces[2])
-             : kind == QLatin1String("video")  ? QString::fromUtf8(kVisitPlaces[4])
-                                               : QString::fromUtf8(kVisitPlaces[0])},
-            {QStringLiteral("starts_at"), storeValue::fromTime(start)},
-            {QStringLiteral("ends_at"), storeValue::fromTime(start.addSecs(3600))},
-            {QStringLiteral("travel_before_min"), kind == QLatin1String("video") ? 0 : 30},
-            {QStringLiteral("travel_after_min"), kind == QLatin1String("video") ? 0 : 30},
-            {QStringLiteral("status"), status},
-        };
-        const QUuid id = demoId(m_options.seed, QStringLiteral("visit"), m_summary.visits);
-        if (auto added = m_store.insert(Table::Visits, id, fields); !added)
-            return added;
+        Visit visit;
+        visit.meta.id = demoId(m_options.seed, QStringLiteral("visit"), m_summary.visits);
+        visit.caseId = c.meta.id;
+        visit.childIds = childIds;
+        visit.kind = kind;
+        visit.place = kind == VisitKind::School   ? QString::fromUtf8(kVisitPlaces[1])
+                      : kind == VisitKind::Office ? QString::fromUtf8(kVisitPlaces[2])
+                      : kind == VisitKind::Video  ? QString::fromUtf8(kVisitPlaces[4])
+                      : kind == VisitKind::Phone  ? QString::fromUtf8(kVisitPlaces[5])
+                                                  : QString::fromUtf8(kVisitPlaces[0]);
+        visit.startsAt = start;
+        visit.endsAt = start.addSecs(3600);
+        visit.travelBeforeMin = visit.isRemote() ? 0 : 30;
+        visit.travelAfterMin = visit.travelBeforeMin;
+        visit.status = status;
+        if (auto added = VisitRepository(m_store).add(visit); !added)
+            return added.error();
         ++m_summary.visits;
         return {};
     }
 
     Result<void> makeVisits(const Case &c, const QList<Child> &children, bool closed)
     {
-        static constexpr std::array kinds{"home", "school", "office", "video", "home", "phone"};
+        static constexpr std::array kinds{VisitKind::Home,  VisitKind::School, VisitKind::Office,
+                                          VisitKind::Video, VisitKind::Home,   VisitKind::Phone};
         for (const Child &child : children) {
             // Most children have been seen recently; some not for a while; a few never yet.
             if (chance(m_rng, 12) && !closed)
                 continue;
             const int daysAgo = chance(m_rng, 75) ? between(m_rng, 2, 40) : between(m_rng, 43, 120);
-            const QString kind = child.ageOn(m_today) < 4
-                                     ? QStringLiteral("home")
-                                     : pick(m_rng, kinds);
+            const VisitKind kind = child.ageOn(m_today) < 4
+                                       ? VisitKind::Home
+                                       : kinds[m_rng.bounded(quint32(kinds.size()))];
             if (auto v = addVisit(c, {child.meta.id}, kind,
                                   workingTime(m_today.addDays(-daysAgo), between(m_rng, 9, 15), 30,
                                               Toward::Past),
-                                  QStringLiteral("done"));
+                                  VisitStatus::Done);
                 !v)
                 return v;
         }
@@ -463,10 +464,10 @@ private:
             QList<QUuid> ids;
             for (const Child &child : children)
                 ids.append(child.meta.id);
-            if (auto v = addVisit(c, ids, QStringLiteral("home"),
+            if (auto v = addVisit(c, ids, VisitKind::Home,
                                   workingTime(m_today.addDays(between(m_rng, 1, 12)),
                                               between(m_rng, 9, 15), 0, Toward::Future),
-                                  QStringLiteral("planned"));
+                                  VisitStatus::Planned);
                 !v)
                 return v;
         }

@@ -66,6 +66,29 @@ template <> QList<EnumEntry<HearingKind>> enumEntries<HearingKind>()
     };
 }
 
+template <> QList<EnumEntry<VisitKind>> enumEntries<VisitKind>()
+{
+    return {
+        {VisitKind::Home, "home", QT_TRANSLATE_NOOP("Labels", "Home visit")},
+        {VisitKind::School, "school", QT_TRANSLATE_NOOP("Labels", "School visit")},
+        {VisitKind::Office, "office", QT_TRANSLATE_NOOP("Labels", "Office visit")},
+        {VisitKind::ContactCentre, "contact_centre",
+         QT_TRANSLATE_NOOP("Labels", "Contact centre visit")},
+        {VisitKind::Video, "video", QT_TRANSLATE_NOOP("Labels", "Video call")},
+        {VisitKind::Phone, "phone", QT_TRANSLATE_NOOP("Labels", "Phone call")},
+    };
+}
+
+template <> QList<EnumEntry<VisitStatus>> enumEntries<VisitStatus>()
+{
+    return {
+        {VisitStatus::Planned, "planned", QT_TRANSLATE_NOOP("Labels", "Planned")},
+        {VisitStatus::Done, "done", QT_TRANSLATE_NOOP("Labels", "Done")},
+        {VisitStatus::Cancelled, "cancelled", QT_TRANSLATE_NOOP("Labels", "Cancelled")},
+        {VisitStatus::NotSeen, "not_seen", QT_TRANSLATE_NOOP("Labels", "Child not seen")},
+    };
+}
+
 template <> QList<EnumEntry<NoteKind>> enumEntries<NoteKind>()
 {
     return {

@@ -2,6 +2,7 @@
 
 #include "Records.h"
 #include "notes/Note.h"
+#include "schedule/Visit.h"
 
 #include <QList>
 #include <QString>
@@ -42,6 +43,8 @@ template <> QList<EnumEntry<CaseStatus>> enumEntries<CaseStatus>();
 template <> QList<EnumEntry<AdultRole>> enumEntries<AdultRole>();
 template <> QList<EnumEntry<HearingKind>> enumEntries<HearingKind>();
 template <> QList<EnumEntry<NoteKind>> enumEntries<NoteKind>();
+template <> QList<EnumEntry<VisitKind>> enumEntries<VisitKind>();
+template <> QList<EnumEntry<VisitStatus>> enumEntries<VisitStatus>();
 
 QString translateLabel(const char *sourceText);
 

@@ -226,4 +226,41 @@ NoteRevision RecordMapping<NoteRevision>::fromRecord(const QSqlRecord &row)
     return r;
 }
 
+QVariantMap RecordMapping<Visit>::toFields(const Visit &visit)
+{
+    return {
+        {QStringLiteral("case_id"), fromId(visit.caseId)},
+        {QStringLiteral("child_ids"), fromIdList(visit.childIds)},
+        {QStringLiteral("kind"), codeOf(visit.kind)},
+        {QStringLiteral("place"), visit.place},
+        {QStringLiteral("starts_at"), fromTime(visit.startsAt)},
+        {QStringLiteral("ends_at"), fromTime(visit.endsAt)},
+        {QStringLiteral("travel_before_min"), visit.travelBeforeMin},
+        {QStringLiteral("travel_after_min"), visit.travelAfterMin},
+        {QStringLiteral("status"), codeOf(visit.status)},
+        {QStringLiteral("status_reason"), visit.statusReason},
+        {QStringLiteral("attendees"), visit.attendees},
+        {QStringLiteral("note_id"), fromId(visit.noteId)},
+    };
+}
+
+Visit RecordMapping<Visit>::fromRecord(const QSqlRecord &row)
+{
+    Visit visit;
+    visit.meta = metaFromRecord(row);
+    visit.caseId = toId(v(row, "case_id"));
+    visit.childIds = toIdList(v(row, "child_ids"));
+    visit.kind = fromCode<VisitKind>(s(row, "kind")).value_or(VisitKind::Home);
+    visit.place = s(row, "place");
+    visit.startsAt = toTime(v(row, "starts_at"));
+    visit.endsAt = toTime(v(row, "ends_at"));
+    visit.travelBeforeMin = v(row, "travel_before_min").toInt();
+    visit.travelAfterMin = v(row, "travel_after_min").toInt();
+    visit.status = fromCode<VisitStatus>(s(row, "status")).value_or(VisitStatus::Planned);
+    visit.statusReason = s(row, "status_reason");
+    visit.attendees = s(row, "attendees");
+    visit.noteId = toId(v(row, "note_id"));
+    return visit;
+}
+
 } // namespace lantern

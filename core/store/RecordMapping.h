@@ -3,6 +3,7 @@
 #include "Store.h"
 #include "domain/Records.h"
 #include "notes/Note.h"
+#include "schedule/Visit.h"
 
 #include <QSqlRecord>
 #include <QVariantMap>
@@ -29,6 +30,7 @@ LANTERN_RECORD_MAPPING(Adult, Table::Adults)
 LANTERN_RECORD_MAPPING(Hearing, Table::Hearings)
 LANTERN_RECORD_MAPPING(Note, Table::Notes)
 LANTERN_RECORD_MAPPING(NoteRevision, Table::NoteRevisions)
+LANTERN_RECORD_MAPPING(Visit, Table::Visits)
 
 #undef LANTERN_RECORD_MAPPING
 

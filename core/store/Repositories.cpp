@@ -4,8 +4,6 @@ namespace lantern {
 
 using namespace storeValue;
 
-namespace {
-
 // A case the record belongs to must exist and be live.
 Result<Case> owningCase(Store &store, const QUuid &caseId)
 {
@@ -18,6 +16,8 @@ Result<Case> owningCase(Store &store, const QUuid &caseId)
                          QStringLiteral("case_id"));
     return found;
 }
+
+namespace {
 
 Error required(const char *message, const char *field)
 {

@@ -4,6 +4,9 @@
 
 namespace lantern {
 
+// The live case a record belongs to, or an InvalidInput error on field case_id.
+Result<Case> owningCase(Store &store, const QUuid &caseId);
+
 class CaseRepository : public RecordRepository<Case>
 {
     Q_DECLARE_TR_FUNCTIONS(CaseRepository)

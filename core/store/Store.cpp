@@ -348,7 +348,8 @@ Result<void> Store::migrate()
             rollback();
             return done;
         }
-        qCInfo(lcStore) << "Store migrated from schema" << from << "to" << target;
+        if (from < target)
+            qCInfo(lcStore) << "Store migrated from schema" << from << "to" << target;
         m_schemaVersion = qMax(from, target);
     }
 

@@ -1,0 +1,85 @@
+#include "WorkingHours.h"
+
+#include "domain/Clock.h"
+#include "store/Store.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace lantern {
+
+namespace {
+const QString kKey = QStringLiteral("working_hours");
+} // namespace
+
+bool WorkingHours::covers(const QDateTime &from, const QDateTime &to) const
+{
+    const QDateTime localFrom = from.toTimeZone(Clock::londonZone());
+    const QDateTime localTo = to.toTimeZone(Clock::londonZone());
+    return localFrom.date() == localTo.date() && isWorkingDay(localFrom.date()) &&
+           localFrom.time() >= start && localTo.time() <= end;
+}
+
+QString WorkingHours::describe() const
+{
+    const QLocale locale;
+    QStringList names;
+    for (int day : days)
+        names.append(locale.dayName(day, QLocale::LongFormat));
+    const QString when = days == QList<int>{1, 2, 3, 4, 5}
+                             ? tr("Monday to Friday")
+                             : names.join(QStringLiteral(", "));
+    return tr("%1, %2 to %3")
+        .arg(when, locale.toString(start, QLocale::ShortFormat),
+             locale.toString(end, QLocale::ShortFormat));
+}
+
+Result<WorkingHours> WorkingHours::load(Store &store)
+{
+    QSqlQuery query(store.database());
+    query.prepare(QStringLiteral("SELECT value FROM settings WHERE key = ?"));
+    query.addBindValue(kKey);
+    if (!query.exec())
+        return store.sqlError(tr("read your working hours"), query.lastError());
+    WorkingHours hours;
+    if (!query.next())
+        return hours; // never set: the default
+    const QJsonObject object = QJsonDocument::fromJson(query.value(0).toByteArray()).object();
+    QList<int> days;
+    for (const QJsonValue &day : object.value(QStringLiteral("days")).toArray())
+        if (day.toInt() >= 1 && day.toInt() <= 7)
+            days.append(day.toInt());
+    const QTime start = QTime::fromString(object.value(QStringLiteral("start")).toString(),
+                                          QStringLiteral("HH:mm"));
+    const QTime end = QTime::fromString(object.value(QStringLiteral("end")).toString(),
+                                        QStringLiteral("HH:mm"));
+    // A damaged setting falls back to the default rather than stopping the diary.
+    if (!days.isEmpty() && start.isValid() && end.isValid() && start < end) {
+        hours.days = days;
+        hours.start = start;
+        hours.end = end;
+    }
+    return hours;
+}
+
+Result<void> WorkingHours::save(Store &store) const
+{
+    if (days.isEmpty() || !start.isValid() || !end.isValid() || start >= end)
+        return makeError(ErrorCode::InvalidInput,
+                         tr("Working hours need at least one day, and a start before the end."));
+    QJsonArray dayList;
+    for (int day : days)
+        dayList.append(day);
+    const QJsonObject object{{QStringLiteral("days"), dayList},
+                             {QStringLiteral("start"), start.toString(QStringLiteral("HH:mm"))},
+                             {QStringLiteral("end"), end.toString(QStringLiteral("HH:mm"))}};
+    return store.putLocal(LocalTable::Settings, kKey,
+                          {{QStringLiteral("value"), QString::fromUtf8(QJsonDocument(object)
+                                                                            .toJson(QJsonDocument::Compact))}});
+}
+
+} // namespace lantern
