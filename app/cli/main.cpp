@@ -4,6 +4,7 @@
 // 3 the store could not be opened or written (the message says why and what to do).
 #include "demo/DemoGenerator.h"
 #include "domain/Clock.h"
+#include "schedule/IcsExport.h"
 #include "store/DefaultStore.h"
 #include "store/Store.h"
 
@@ -11,6 +12,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QSaveFile>
 #include <QTextStream>
 
 #include <functional>
@@ -198,8 +200,7 @@ int check(const QStringList &arguments)
                  .arg(Store::latestSchemaVersion())
           << "\n";
     if (version < Store::latestSchemaVersion())
-        out() << tr("It will be updated (after a backup) the next time Lantern opens it.")
-              << "\n";
+        out() << tr("It will be updated (after a backup) the next time Lantern opens it.") << "\n";
     if (!problems->isEmpty()) {
         out() << tr("Problems found:") << "\n";
         for (const QString &problem : std::as_const(*problems))
@@ -211,6 +212,94 @@ int check(const QStringList &arguments)
     return Done;
 }
 
+// A date option as yyyy-MM-dd; unset gives an invalid date. False (after saying why) when bad.
+bool dateOption(const QCommandLineParser &parser, const QCommandLineOption &option, QDate &date)
+{
+    if (!parser.isSet(option))
+        return true;
+    const QString text = parser.value(option).trimmed();
+    date = QDate::fromString(text, QStringLiteral("yyyy-MM-dd"));
+    if (!date.isValid()) {
+        err() << tr("--%1 must be a date written YYYY-MM-DD, for example 2026-03-31 (got \"%2\").")
+                     .arg(option.names().constFirst(), text)
+              << "\n";
+        return false;
+    }
+    return true;
+}
+
+int exportIcs(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Writes your visits to an iCalendar (.ics) file for a calendar app. Each event has "
+           "the time, the kind of visit and the children's initials only: no names, places, "
+           "addresses or notes. Cancelled visits are included as cancelled."));
+    parser.addOption(storeOption());
+    const QCommandLineOption outOption(QStringLiteral("out"), tr("The .ics file to write."),
+                                       QStringLiteral("FILE"));
+    const QCommandLineOption fromOption(QStringLiteral("from"),
+                                        tr("First day, YYYY-MM-DD (default: no limit)."),
+                                        QStringLiteral("DATE"));
+    const QCommandLineOption toOption(QStringLiteral("to"),
+                                      tr("Last day, YYYY-MM-DD (default: no limit)."),
+                                      QStringLiteral("DATE"));
+    parser.addOption(outOption);
+    parser.addOption(fromOption);
+    parser.addOption(toOption);
+    int exitCode = Done;
+    if (!parse(parser, arguments, exitCode))
+        return exitCode;
+
+    const QString outPath = parser.value(outOption).trimmed();
+    if (outPath.isEmpty()) {
+        err() << tr("Say where to write the calendar with --out FILE.") << "\n\n"
+              << parser.helpText();
+        return Usage;
+    }
+    QDate from;
+    QDate to;
+    if (!dateOption(parser, fromOption, from) || !dateOption(parser, toOption, to))
+        return Usage;
+    if (from.isValid() && to.isValid() && to < from) {
+        err() << tr("--to (%1) is before --from (%2).")
+                     .arg(to.toString(Qt::ISODate), from.toString(Qt::ISODate))
+              << "\n";
+        return Usage;
+    }
+
+    const QString path = storePath(parser);
+    SystemClock clock;
+    StoreOptions storeOptions;
+    storeOptions.actor = qEnvironmentVariable("USER", QStringLiteral("fca"));
+    storeOptions.createIfMissing = false;
+    auto store = Store::open(path, clock, storeOptions);
+    if (!store) {
+        err() << store.error().message << "\n";
+        return StoreFailed;
+    }
+    int written = 0;
+    auto calendar = IcsExport::exportVisits(**store, from, to, &written);
+    if (!calendar) {
+        err() << calendar.error().message << "\n";
+        return calendar.error().code == ErrorCode::InvalidInput ? Usage : StoreFailed;
+    }
+    const QString shownOut = QDir::toNativeSeparators(QFileInfo(outPath).absoluteFilePath());
+    QSaveFile file(outPath);
+    if (!file.open(QIODevice::WriteOnly) || file.write(*calendar) != calendar->size() ||
+        !file.commit()) {
+        err() << tr("Could not write %1: %2. Check the folder exists and you may write to it.")
+                     .arg(shownOut, file.errorString())
+              << "\n";
+        return StoreFailed;
+    }
+    out() << QCoreApplication::translate("lantern-cli", "%n visit(s) written to %1.", nullptr,
+                                         written)
+                 .arg(shownOut)
+          << "\n";
+    return Done;
+}
+
 const QList<Command> &commands()
 {
     static const QList<Command> list = {
@@ -218,6 +307,9 @@ const QList<Command> &commands()
          demo},
         {"check", QT_TRANSLATE_NOOP("lantern-cli", "Check a store's health without changing it."),
          check},
+        {"export-ics",
+         QT_TRANSLATE_NOOP("lantern-cli", "Write your visits to an iCalendar (.ics) file."),
+         exportIcs},
     };
     return list;
 }
@@ -227,8 +319,7 @@ QString usage()
     QString text = tr("Usage: lantern-cli COMMAND [options]\n\nCommands:\n");
     for (const Command &command : commands())
         text += QStringLiteral("  %1  %2\n")
-                    .arg(QString::fromLatin1(command.name).leftJustified(8),
-                         tr(command.summary));
+                    .arg(QString::fromLatin1(command.name).leftJustified(10), tr(command.summary));
     text += tr("\nEvery command takes --store FILE (default: the app's own store) and --help.\n"
                "Exit codes: 0 done, 1 problems found, 2 wrong usage, 3 store not usable.\n");
     return text;

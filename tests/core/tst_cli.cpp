@@ -80,6 +80,55 @@ private slots:
         QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("missing.db"))));
     }
 
+    void exportIcs()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("visits.db"));
+        const Run made = cli({QStringLiteral("demo"), QStringLiteral("--store"), path,
+                              QStringLiteral("--cases"), QStringLiteral("6")});
+        QCOMPARE(made.code, 0);
+        const QString ics = m_dir.filePath(QStringLiteral("visits.ics"));
+
+        const Run noOut = cli({QStringLiteral("export-ics"), QStringLiteral("--store"), path});
+        QCOMPARE(noOut.code, 2);
+        QVERIFY2(noOut.err.contains("--out"), noOut.err.constData());
+        const Run badFrom = cli({QStringLiteral("export-ics"), QStringLiteral("--store"), path,
+                                 QStringLiteral("--out"), ics, QStringLiteral("--from"),
+                                 QStringLiteral("31/03/26")});
+        QCOMPARE(badFrom.code, 2);
+        QVERIFY2(badFrom.err.contains("--from"), badFrom.err.constData());
+        const Run badTo = cli({QStringLiteral("export-ics"), QStringLiteral("--store"), path,
+                               QStringLiteral("--out"), ics, QStringLiteral("--to"),
+                               QStringLiteral("2026-02-30")});
+        QCOMPARE(badTo.code, 2);
+        const Run backwards = cli({QStringLiteral("export-ics"), QStringLiteral("--store"), path,
+                                   QStringLiteral("--out"), ics, QStringLiteral("--from"),
+                                   QStringLiteral("2026-05-01"), QStringLiteral("--to"),
+                                   QStringLiteral("2026-04-01")});
+        QCOMPARE(backwards.code, 2);
+        QVERIFY(!QFile::exists(ics));
+
+        const Run missing =
+            cli({QStringLiteral("export-ics"), QStringLiteral("--store"),
+                 m_dir.filePath(QStringLiteral("absent.db")), QStringLiteral("--out"), ics});
+        QCOMPARE(missing.code, 3);
+        QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("absent.db"))));
+        QVERIFY(!QFile::exists(ics));
+
+        const Run done = cli({QStringLiteral("export-ics"), QStringLiteral("--store"), path,
+                              QStringLiteral("--out"), ics});
+        QCOMPARE(done.code, 0);
+        QVERIFY2(done.out.contains("written to"), done.out.constData());
+        QFile file(ics);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray text = file.readAll();
+        QVERIFY(text.startsWith("BEGIN:VCALENDAR"));
+        QVERIFY(text.contains("BEGIN:VEVENT"));
+        QVERIFY(text.contains("TZID:Europe/London"));
+        // The count printed is the number of events in the file.
+        const QByteArray count = QByteArray::number(text.count("BEGIN:VEVENT"));
+        QVERIFY2(done.out.startsWith(count + " visit"), done.out.constData());
+    }
+
 private:
     struct Run
     {
