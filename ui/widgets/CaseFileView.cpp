@@ -5,6 +5,7 @@
 #include "dialogs/ChildDialog.h"
 #include "dialogs/CloseCaseDialog.h"
 #include "dialogs/HearingDialog.h"
+#include "dialogs/VisitDialog.h"
 #include "domain/Clock.h"
 #include "domain/Labels.h"
 #include "measures/Timeliness.h"
@@ -235,6 +236,8 @@ CaseFileView::CaseFileView(Store &store, QUuid caseId, QWidget *parent)
           actionButton(tr("&Edit case…"), tr("Edit case"), QStringLiteral("editCase"), this)),
       m_closeCase(
           actionButton(tr("Cl&ose case…"), tr("Close case"), QStringLiteral("closeCase"), this)),
+      m_planVisit(actionButton(tr("&Plan a visit…"), tr("Plan a visit"),
+                               QStringLiteral("planVisit"), this)),
       m_tabs(new QTabWidget(this))
 {
     setAccessibleName(tr("Case file"));
@@ -261,6 +264,7 @@ CaseFileView::CaseFileView(Store &store, QUuid caseId, QWidget *parent)
 
     connect(m_editCase, &QPushButton::clicked, this, &CaseFileView::editCase);
     connect(m_closeCase, &QPushButton::clicked, this, &CaseFileView::closeCase);
+    connect(m_planVisit, &QPushButton::clicked, this, &CaseFileView::planVisit);
 
     auto *titleBlock = new QVBoxLayout;
     titleBlock->setSpacing(3);
@@ -270,6 +274,7 @@ CaseFileView::CaseFileView(Store &store, QUuid caseId, QWidget *parent)
     auto *header = new QHBoxLayout;
     header->setSpacing(8);
     header->addLayout(titleBlock, 1);
+    header->addWidget(m_planVisit, 0, Qt::AlignTop);
     header->addWidget(m_editCase, 0, Qt::AlignTop);
     header->addWidget(m_closeCase, 0, Qt::AlignTop);
 
@@ -448,7 +453,7 @@ void CaseFileView::reload()
         m_subtitle->clear();
         m_badges->hide();
         showProblem(found.error());
-        for (QWidget *button : {m_editCase, m_closeCase, m_addChild, m_editChild, m_addAdult,
+        for (QWidget *button : {m_planVisit, m_editCase, m_closeCase, m_addChild, m_editChild, m_addAdult,
                                 m_editAdult, m_addHearing, m_editHearing})
             button->setEnabled(false);
         return;
@@ -518,6 +523,7 @@ void CaseFileView::fillHeader()
 
     m_editCase->setEnabled(true);
     m_closeCase->setEnabled(true);
+    m_planVisit->setEnabled(!closed && !m_children.isEmpty());
     m_closeCase->setText(closed ? tr("Edit &outcome…") : tr("Cl&ose case…"));
     m_closeCase->setAccessibleName(closed ? tr("Edit the outcome") : tr("Close case"));
     for (QWidget *button : {m_addChild, m_addAdult, m_addHearing})
@@ -980,6 +986,12 @@ void CaseFileView::closeCase()
 {
     if (m_loaded)
         runDialog(new CloseCaseDialog(m_store, m_case, this));
+}
+
+void CaseFileView::planVisit()
+{
+    if (m_loaded)
+        runDialog(new VisitDialog(m_store, m_caseId, std::nullopt, this));
 }
 
 void CaseFileView::addChild()

@@ -56,6 +56,8 @@ public slots:
     void editAdult();
     void addHearing();
     void editHearing();
+    // Plans a visit to the case's children (the dialog checks the planning rules).
+    void planVisit();
 
 signals:
     // After any save made from this case file, so the caseload can be read again.
@@ -97,6 +99,7 @@ private:
     QLabel *m_problem;
     QPushButton *m_editCase;
     QPushButton *m_closeCase;
+    QPushButton *m_planVisit;
     QTabWidget *m_tabs;
     QScrollArea *m_summary;
     QListWidget *m_childList;

@@ -11,6 +11,7 @@
 #include "widgets/CaseFileView.h"
 #include "widgets/CaseloadView.h"
 #include "widgets/DashboardView.h"
+#include "widgets/DiaryView.h"
 #include "widgets/NotesPane.h"
 
 #include <QAction>
@@ -33,13 +34,16 @@ namespace lantern {
 namespace {
 constexpr int kDashboardTab = 0;
 constexpr int kCaseloadTab = 1;
+constexpr int kDiaryTab = 2;
+constexpr int kFixedTabs = 3; // case files open after these
 } // namespace
 
 MainWindow::MainWindow(Store &store, QWidget *parent)
     : QMainWindow(parent), m_store(store), m_worker(new StoreWorker(store, this)),
       m_caseloadModel(new CaseloadModel(this)),
       m_tabs(new QTabWidget(this)), m_dashboard(new DashboardView(this)),
-      m_caseloadView(new CaseloadView(m_caseloadModel, this)), m_statusCounts(new QLabel(this)),
+      m_caseloadView(new CaseloadView(m_caseloadModel, this)), m_diary(new DiaryView(store, this)),
+      m_statusCounts(new QLabel(this)),
       m_statusStore(new QLabel(this))
 {
     setWindowTitle(tr("Lantern"));
@@ -48,13 +52,14 @@ MainWindow::MainWindow(Store &store, QWidget *parent)
     m_tabs->setAccessibleName(tr("Work areas"));
     m_tabs->addTab(m_dashboard, tr("My week"));
     m_tabs->addTab(m_caseloadView, tr("Caseload"));
-    // The dashboard and the caseload are always there: only case files close.
-    for (int fixed : {kDashboardTab, kCaseloadTab}) {
+    m_tabs->addTab(m_diary, tr("Diary"));
+    // The dashboard, the caseload and the diary are always there: only case files close.
+    for (int fixed : {kDashboardTab, kCaseloadTab, kDiaryTab}) {
         m_tabs->tabBar()->setTabButton(fixed, QTabBar::RightSide, nullptr);
         m_tabs->tabBar()->setTabButton(fixed, QTabBar::LeftSide, nullptr);
     }
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int index) {
-        if (index <= kCaseloadTab)
+        if (index < kFixedTabs)
             return;
         QWidget *page = m_tabs->widget(index);
         m_caseTabs.remove(m_caseTabs.key(page));
@@ -65,6 +70,8 @@ MainWindow::MainWindow(Store &store, QWidget *parent)
     setCentralWidget(m_tabs);
 
     connect(m_caseloadView, &CaseloadView::caseActivated, this, &MainWindow::openCase);
+    connect(m_diary, &DiaryView::visitsChanged, this, &MainWindow::reload);
+    connect(m_diary, &DiaryView::caseRequested, this, &MainWindow::openCase);
     connect(m_dashboard, &DashboardView::figureActivated, this,
             [this](const QString &title, const QList<QUuid> &caseIds) {
                 m_caseloadView->showCases(title, caseIds);
@@ -94,6 +101,13 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *add = file->addAction(tr("&New case…"), this, &MainWindow::newCase);
     add->setShortcut(QKeySequence::New);
+    QAction *plan = file->addAction(tr("&Plan a visit…"), this, [this] {
+        auto *current = qobject_cast<CaseFileView *>(m_tabs->currentWidget());
+        m_diary->planVisit(current ? current->caseId() : QUuid());
+    });
+    plan->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
+    file->addAction(tr("&Export visits to calendar…"), m_diary, &DiaryView::exportCalendar);
+    file->addSeparator();
     QAction *closeCase =
         file->addAction(tr("&Close case file"), this, &MainWindow::closeCurrentCase);
     // Ctrl+W everywhere, plus the platform's own (Ctrl+F4 on some desktops).
@@ -123,6 +137,8 @@ void MainWindow::createMenus()
     dashboard->setShortcut(QKeySequence(tr("Ctrl+1")));
     QAction *caseload = view->addAction(tr("&Caseload"), this, &MainWindow::showCaseload);
     caseload->setShortcut(QKeySequence(tr("Ctrl+2")));
+    QAction *diary = view->addAction(tr("&Diary"), this, &MainWindow::showDiary);
+    diary->setShortcut(QKeySequence(tr("Ctrl+3")));
     QAction *filter = view->addAction(tr("&Filter caseload"), this, [this] {
         showCaseload();
         m_caseloadView->filterEdit()->setFocus(Qt::ShortcutFocusReason);
@@ -172,12 +188,19 @@ void MainWindow::reload()
     m_caseloadModel->setRows(std::move(rows).value(), today);
     m_statusCounts->setText(tr("Open cases: %1 · Children: %2").arg(open).arg(children));
     m_statusStore->setText(QDir::toNativeSeparators(m_store.path()));
+    m_diary->reload();
 }
 
 void MainWindow::showDashboard()
 {
     m_tabs->setCurrentIndex(kDashboardTab);
     m_dashboard->setFocus(Qt::ShortcutFocusReason);
+}
+
+void MainWindow::showDiary()
+{
+    m_tabs->setCurrentIndex(kDiaryTab);
+    m_diary->setFocus(Qt::ShortcutFocusReason);
 }
 
 void MainWindow::showCaseload()
@@ -257,7 +280,7 @@ int MainWindow::reopenDrafts()
 void MainWindow::closeCurrentCase()
 {
     const int index = m_tabs->currentIndex();
-    if (index > kCaseloadTab)
+    if (index >= kFixedTabs)
         emit m_tabs->tabCloseRequested(index);
 }
 

@@ -13,6 +13,7 @@ class CaseloadModel;
 class CaseloadView;
 class CaseFileView;
 class DashboardView;
+class DiaryView;
 class SearchDialog;
 class Store;
 class StoreWorker;
@@ -28,6 +29,7 @@ public:
 
     CaseloadView *caseloadView() const { return m_caseloadView; }
     DashboardView *dashboardView() const { return m_dashboard; }
+    DiaryView *diaryView() const { return m_diary; }
     QTabWidget *tabs() const { return m_tabs; }
 
 public slots:
@@ -35,6 +37,7 @@ public slots:
     void reload();
     void showDashboard();
     void showCaseload();
+    void showDiary();
     // Opens the case file in its own tab (or brings its tab forward).
     CaseFileView *openCase(const QUuid &caseId);
     // Opens the case file at one of its notes.
@@ -64,6 +67,7 @@ private:
     QTabWidget *m_tabs;
     DashboardView *m_dashboard;
     CaseloadView *m_caseloadView;
+    DiaryView *m_diary;
     QHash<QUuid, QWidget *> m_caseTabs;
     QLabel *m_statusCounts;
     QLabel *m_statusStore;
