@@ -1,5 +1,6 @@
 // Visits: the record, the planning rules and "next free offers", and what a done visit feeds.
 #include "domain/Clock.h"
+#include "measures/PracticeMeasures.h"
 #include "schedule/Planning.h"
 #include "schedule/VisitRepository.h"
 #include "store/CaseloadQuery.h"
@@ -237,6 +238,84 @@ private slots:
         for (const PlanningWarning &w :
              PlanningRules::check(visitAt(london(QDate(2026, 11, 26), 18)), context))
             QVERIFY(!w.message.isEmpty());
+    }
+
+    void ruleBoundaries()
+    {
+        PlanningContext context;
+        const QDate friday(2026, 11, 27);
+        // Working hours: ending exactly at 17:30 is fine; a minute later is not.
+        QVERIFY(!has(PlanningRules::check(visitAt(london(friday, 16, 30), 60), context),
+                     PlanningWarning::OutsideWorkingHours));
+        QVERIFY(has(PlanningRules::check(visitAt(london(friday, 16, 31), 60), context),
+                    PlanningWarning::OutsideWorkingHours));
+        QVERIFY(has(PlanningRules::check(visitAt(london(friday, 8, 29), 60), context),
+                    PlanningWarning::OutsideWorkingHours));
+        // Visits that touch end to start (travel included) do not overlap.
+        context.visits = {visitAt(london(friday, 9), 60, 15)};
+        QVERIFY(!has(PlanningRules::check(visitAt(london(friday, 10, 30), 60, 15), context),
+                     PlanningWarning::Overlap));
+        QVERIFY(has(PlanningRules::check(visitAt(london(friday, 10, 29), 60, 15), context),
+                    PlanningWarning::Overlap));
+        // A school visit may start at 16:59 and end by 18:00; from 17:00 it is the evening.
+        QVERIFY(!has(PlanningRules::check(visitAt(london(friday, 16, 59), 60, 0,
+                                                  VisitKind::School),
+                                          context),
+                     PlanningWarning::SchoolInEvening));
+        QVERIFY(has(PlanningRules::check(visitAt(london(friday, 17), 30, 0, VisitKind::School),
+                                         context),
+                    PlanningWarning::SchoolInEvening));
+        // The deadline day itself is fine; the day after is not.
+        context.filingDeadline = friday;
+        QVERIFY(!has(PlanningRules::check(visitAt(london(friday, 15), 60), context),
+                     PlanningWarning::AfterFilingDeadline));
+        QVERIFY(has(PlanningRules::check(visitAt(london(friday.addDays(1), 0, 30), 30), context),
+                    PlanningWarning::AfterFilingDeadline));
+    }
+
+    void hearingDayAcrossTheOctoberClockChange()
+    {
+        // 25 October 2026: clocks go back. Days are London days on both sides of the change:
+        // a visit late on Sunday 25th is not on the day of Monday's hearing.
+        PlanningContext context;
+        Hearing hearing;
+        hearing.kind = HearingKind::Final;
+        hearing.startsAt = london(QDate(2026, 10, 26), 9, 30);
+        context.hearings = {hearing};
+        QVERIFY(has(PlanningRules::check(visitAt(london(QDate(2026, 10, 26), 14)), context),
+                    PlanningWarning::HearingDay));
+        QVERIFY(!has(PlanningRules::check(visitAt(london(QDate(2026, 10, 25), 23), 30), context),
+                     PlanningWarning::HearingDay));
+        // Working hours are London hours on both sides of the change.
+        QVERIFY(!has(PlanningRules::check(visitAt(london(QDate(2026, 10, 23), 8, 30), 60),
+                                          context),
+                     PlanningWarning::OutsideWorkingHours));
+        QVERIFY(!has(PlanningRules::check(visitAt(london(QDate(2026, 10, 27), 8, 30), 60),
+                                          context),
+                     PlanningWarning::OutsideWorkingHours));
+        QCOMPARE(london(QDate(2026, 10, 23), 8, 30).time(), QTime(7, 30)); // BST
+        QCOMPARE(london(QDate(2026, 10, 27), 8, 30).time(), QTime(8, 30)); // GMT
+    }
+
+    void engagementFeedsTheMeasures()
+    {
+        auto rows = CaseloadQuery(*m_store).rows();
+        const PracticeMeasures before(*rows, m_clock.today(),
+                                      *CaseloadQuery(*m_store).anyVisitRecorded(), false);
+        QVERIFY(!before.measure(QStringLiteral("seen_in_person")).value.has_value());
+
+        Visit home = visitAt(london(QDate(2026, 11, 20), 10));
+        home.meta.id = {};
+        home.caseId = m_caseId;
+        home.childIds = {m_childId};
+        auto added = VisitRepository(*m_store).add(home);
+        QVERIFY(VisitRepository(*m_store).markDone(added->meta.id));
+        rows = CaseloadQuery(*m_store).rows();
+        const PracticeMeasures after(*rows, m_clock.today(),
+                                     *CaseloadQuery(*m_store).anyVisitRecorded(), false);
+        QCOMPARE(after.measure(QStringLiteral("seen_in_person")).value, 1);
+        QCOMPARE(after.measure(QStringLiteral("seen_in_person")).outOf, 1);
+        QCOMPARE(after.measure(QStringLiteral("engagement_recorded")).value, 1);
     }
 
     void workingHoursAreASetting()

@@ -196,6 +196,45 @@ private slots:
         QCOMPARE(planned.at(0).at(0).toDateTime(), london(QDate(2026, 11, 24), 14));
     }
 
+    void planAVisitByKeyboardAlone()
+    {
+        DiaryView diary(*m_store);
+        diary.resize(1200, 700);
+        diary.show();
+        WeekView *week = diary.weekView();
+        week->setFocus();
+        // Thursday 10:00: from Monday 07:00, three days right and six half hours down.
+        week->setCursor(0, 0);
+        for (int i = 0; i < 3; ++i)
+            QTest::keyClick(week, Qt::Key_Right);
+        for (int i = 0; i < 6; ++i)
+            QTest::keyClick(week, Qt::Key_Down);
+        // In the dialog: the case is chosen with the keyboard, then Return saves.
+        bool typed = false;
+        QTimer::singleShot(0, [&typed] {
+            auto *dialog = qobject_cast<VisitDialog *>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            auto *caseBox = qobject_cast<QComboBox *>(dialog->fieldWidget(QStringLiteral("case_id")));
+            caseBox->setFocus();
+            QTest::keyClick(caseBox, Qt::Key_Down); // from "choose" to the only case
+            auto *place = qobject_cast<QLineEdit *>(dialog->fieldWidget(QStringLiteral("place")));
+            place->setFocus();
+            QTest::keyClicks(place, QStringLiteral("Home"));
+            QTest::keyClick(place, Qt::Key_Return);
+            typed = true;
+        });
+        QTest::keyClick(week, Qt::Key_Return);
+        QVERIFY(typed);
+        auto visits = VisitRepository(*m_store).forCase(m_caseId);
+        QVERIFY(visits);
+        QCOMPARE(visits->size(), 1);
+        QCOMPARE(visits->constFirst().startsAt, london(QDate(2026, 11, 26), 10));
+        QCOMPARE(visits->constFirst().place, QStringLiteral("Home"));
+        // The diary shows it at once.
+        QCOMPARE(week->items().size(), 1);
+    }
+
     void agendaListsTodayAndTomorrow()
     {
         Visit visit;

@@ -50,6 +50,8 @@ VisitDialog::VisitDialog(Store &store, const QUuid &caseId, std::optional<Visit>
     setWindowTitle(m_existing ? tr("Visit") : tr("Plan a visit"));
 
     // The case: fixed when the dialog is opened from a case file or for a visit.
+    if (m_caseId.isNull())
+        m_case->addItem(tr("Choose the case…"), QUuid());
     auto rows = CaseloadQuery(store).rows();
     if (rows) {
         for (const CaseloadRow &row : std::as_const(*rows)) {
