@@ -4,6 +4,7 @@
 //   build/release/bench/bench_caseload [--cases 5000] [--runs 15]
 //
 // Runs under QT_QPA_PLATFORM=offscreen when there is no display. Prints medians and p95.
+#include "BenchSupport.h"
 #include "demo/DemoGenerator.h"
 #include "domain/Clock.h"
 #include "models/CaseloadFilterProxy.h"
@@ -45,53 +46,14 @@ protected:
     }
 };
 
-struct Stats
-{
-    double median;
-    double p95;
-    double max;
-};
-
-Stats stats(QList<double> samples)
-{
-    std::sort(samples.begin(), samples.end());
-    const auto at = [&](double q) {
-        return samples.at(qMin(samples.size() - 1, qsizetype(q * double(samples.size()))));
-    };
-    return {at(0.5), at(0.95), samples.constLast()};
-}
-
-void report(const char *what, const QList<double> &samples, double targetMs)
-{
-    const Stats s = stats(samples);
-    std::printf("%-44s median %7.2f ms  p95 %7.2f ms  max %7.2f ms  (target < %.0f ms) %s\n", what,
-                s.median, s.p95, s.max, targetMs, s.median < targetMs ? "ok" : "MISSED");
-}
-
-double msSince(const QElapsedTimer &timer)
-{
-    return double(timer.nsecsElapsed()) / 1e6;
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
+    bench::useOffscreenWithoutDisplay();
     QApplication app(argc, argv);
     QStandardPaths::setTestModeEnabled(true); // never touch the user's settings
-    QCommandLineParser parser;
-    parser.addHelpOption();
-    const QCommandLineOption casesOption(QStringLiteral("cases"), QStringLiteral("Cases."),
-                                         QStringLiteral("N"), QStringLiteral("5000"));
-    const QCommandLineOption runsOption(QStringLiteral("runs"), QStringLiteral("Runs."),
-                                        QStringLiteral("N"), QStringLiteral("15"));
-    parser.addOption(casesOption);
-    parser.addOption(runsOption);
-    parser.process(app);
-    const int cases = parser.value(casesOption).toInt();
-    const int runs = parser.value(runsOption).toInt();
+    const auto [cases, runs] = bench::parseSizes(app, QStringLiteral("cases"), 5000, 15);
 
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("bench.db"));
@@ -111,7 +73,7 @@ int main(int argc, char *argv[])
             std::fprintf(stderr, "%s\n", qPrintable(made.error().message));
             return 1;
         }
-        std::printf("Generated %d cases in %.0f ms\n", cases, msSince(timer));
+        std::printf("Generated %d cases in %.0f ms\n", cases, bench::msSince(timer));
     }
 
     // 1. Start to first paint of the filled caseload: open the store, read, build, show.
@@ -127,13 +89,13 @@ int main(int argc, char *argv[])
         window.show();
         while (!watcher.painted)
             QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-        startup.append(msSince(timer));
+        startup.append(bench::msSince(timer));
         if (window.caseloadView()->table()->model()->rowCount() == 0) {
             std::fprintf(stderr, "The caseload was empty.\n");
             return 1;
         }
     }
-    report("start to first paint of the caseload", startup, 200);
+    bench::report("start to first paint of the caseload", startup, 200);
 
     // 2. Refilter on each keystroke of a name, a case number fragment and a court.
     auto store = Store::open(path, clock);
@@ -151,12 +113,12 @@ int main(int argc, char *argv[])
                 QElapsedTimer timer;
                 timer.start();
                 filter->setText(text.left(i));
-                keystrokes.append(msSince(timer));
+                keystrokes.append(bench::msSince(timer));
             }
         }
     }
     filter->clear();
-    report("refilter per keystroke", keystrokes, 16);
+    bench::report("refilter per keystroke", keystrokes, 16);
 
     // 3. Open a case file (build, lay out and paint it).
     auto rows = CaseloadQuery(**store).rows();
@@ -172,8 +134,8 @@ int main(int argc, char *argv[])
         view.show();
         while (!watcher.painted)
             QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-        opens.append(msSince(timer));
+        opens.append(bench::msSince(timer));
     }
-    report("open a case file", opens, 50);
+    bench::report("open a case file", opens, 50);
     return 0;
 }

@@ -3,6 +3,7 @@
 // store worker's thread).
 //
 //   build/release/bench/bench_notes [--notes 200000] [--runs 30]
+#include "BenchSupport.h"
 #include "domain/Clock.h"
 #include "notes/NoteRepository.h"
 #include "notes/NoteSearch.h"
@@ -86,38 +87,13 @@ QString sentence(QRandomGenerator &random, int length)
     return out.join(QLatin1Char(' ')) + QLatin1Char('.');
 }
 
-void report(const char *what, QList<double> samples, double targetMs)
-{
-    std::sort(samples.begin(), samples.end());
-    const double median = samples.at(samples.size() / 2);
-    const double p95 = samples.at(qMin(samples.size() - 1, qsizetype(samples.size() * 0.95)));
-    std::printf("%-46s median %7.2f ms  p95 %7.2f ms  (target < %.0f ms) %s\n", what, median, p95,
-                targetMs, median < targetMs ? "ok" : "MISSED");
-}
-
-double ms(const QElapsedTimer &timer)
-{
-    return double(timer.nsecsElapsed()) / 1e6;
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
+    bench::useOffscreenWithoutDisplay();
     QApplication app(argc, argv);
-    QCommandLineParser parser;
-    parser.addHelpOption();
-    const QCommandLineOption notesOption(QStringLiteral("notes"), QStringLiteral("Notes."),
-                                         QStringLiteral("N"), QStringLiteral("200000"));
-    const QCommandLineOption runsOption(QStringLiteral("runs"), QStringLiteral("Runs."),
-                                        QStringLiteral("N"), QStringLiteral("30"));
-    parser.addOption(notesOption);
-    parser.addOption(runsOption);
-    parser.process(app);
-    const int total = parser.value(notesOption).toInt();
-    const int runs = parser.value(runsOption).toInt();
+    const auto [total, runs] = bench::parseSizes(app, QStringLiteral("notes"), 200000, 30);
 
     QTemporaryDir dir;
     SystemClock clock;
@@ -179,7 +155,7 @@ int main(int argc, char *argv[])
         }
         done += batch;
     }
-    std::printf("Wrote %d finalised notes in %.1f s\n", total, ms(timer) / 1000);
+    std::printf("Wrote %d finalised notes in %.1f s\n", total, bench::msSince(timer) / 1000);
 
     // 1. Search: the first page of results (50), for common, rare and prefix queries.
     NoteSearch search(store);
@@ -197,14 +173,14 @@ int main(int argc, char *argv[])
             QElapsedTimer t;
             t.start();
             auto hits = search.search(query);
-            searches.append(ms(t));
+            searches.append(bench::msSince(t));
             if (!hits || hits->isEmpty()) {
                 std::fprintf(stderr, "No results for a query that must match.\n");
                 return 1;
             }
         }
     }
-    report("search, first page of 50", searches, 20);
+    bench::report("search, first page of 50", searches, 20);
 
     // 2. Saving a 10,000-word draft (the write the worker thread does).
     auto draftNote = notes.start(children.at(0).first, {children.at(0).second}, NoteKind::Visit,
@@ -221,9 +197,9 @@ int main(int argc, char *argv[])
         t.start();
         if (!notes.saveDraft(draftNote->meta.id, html, longText, run))
             return 1;
-        saves.append(ms(t));
+        saves.append(bench::msSince(t));
     }
-    report("save a 10,000-word draft (worker thread)", saves, 10);
+    bench::report("save a 10,000-word draft (worker thread)", saves, 10);
 
     // 3. What an autosave costs the UI thread: reading the editor's document.
     QList<double> snapshots;
@@ -232,10 +208,10 @@ int main(int argc, char *argv[])
         t.start();
         const QString h = document.toHtml();
         const QString p = document.toPlainText();
-        snapshots.append(ms(t));
+        snapshots.append(bench::msSince(t));
         if (h.isEmpty() || p.isEmpty())
             return 1;
     }
-    report("autosave cost on the UI thread (10,000 words)", snapshots, 5);
+    bench::report("autosave cost on the UI thread (10,000 words)", snapshots, 5);
     return 0;
 }

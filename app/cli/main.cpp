@@ -4,6 +4,9 @@
 // 3 the store could not be opened or written (the message says why and what to do).
 #include "demo/DemoGenerator.h"
 #include "domain/Clock.h"
+#include "domain/Labels.h"
+#include "letters/LetterDrafter.h"
+#include "letters/LetterPdf.h"
 #include "schedule/IcsExport.h"
 #include "store/DefaultStore.h"
 #include "store/Store.h"
@@ -12,6 +15,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QSaveFile>
 #include <QTextStream>
 
@@ -300,6 +304,71 @@ int exportIcs(const QStringList &arguments)
     return Done;
 }
 
+int renderLetter(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Renders a draft letter to a child as a PDF without saving a letter (the default "
+           "templates are copied into the store on first use)."));
+    parser.addOption(storeOption());
+    const QCommandLineOption childOption(QStringLiteral("child"), tr("The child's id."),
+                                         QStringLiteral("ID"));
+    const QCommandLineOption kindOption(QStringLiteral("kind"), tr("introduction or goodbye."),
+                                        QStringLiteral("KIND"));
+    const QCommandLineOption outOption(QStringLiteral("out"), tr("The PDF file to write."),
+                                       QStringLiteral("FILE"));
+    parser.addOption(childOption);
+    parser.addOption(kindOption);
+    parser.addOption(outOption);
+    int exitCode = Done;
+    if (!parse(parser, arguments, exitCode))
+        return exitCode;
+    const QUuid childId = QUuid::fromString(parser.value(childOption));
+    if (childId.isNull()) {
+        err() << tr("--child must be a child's id (a UUID).") << "\n";
+        return Usage;
+    }
+    const auto kind = fromCode<LetterKind>(parser.value(kindOption));
+    if (!kind) {
+        err() << tr("--kind must be introduction or goodbye.") << "\n";
+        return Usage;
+    }
+    if (parser.value(outOption).isEmpty()) {
+        err() << tr("--out FILE.pdf is required.") << "\n";
+        return Usage;
+    }
+    SystemClock clock;
+    StoreOptions options;
+    options.createIfMissing = false;
+    auto store = Store::open(storePath(parser), clock, options);
+    if (!store) {
+        err() << store.error().message << "\n";
+        return StoreFailed;
+    }
+    auto letter = LetterDrafter::compose(**store, childId, *kind);
+    if (!letter) {
+        err() << letter.error().message << "\n";
+        return letter.error().code == ErrorCode::NotFound ? Usage : StoreFailed;
+    }
+    auto pdf = LetterPdf::render(**store, *letter);
+    QSaveFile file(parser.value(outOption));
+    if (!pdf || !file.open(QIODevice::WriteOnly) || file.write(*pdf) != pdf->size() ||
+        !file.commit()) {
+        err()
+            << (pdf ? tr("Could not write %1: %2").arg(parser.value(outOption), file.errorString())
+                    : pdf.error().message)
+            << "\n";
+        return StoreFailed;
+    }
+    const QStringList missing = LetterDrafter::missingFields(letter->bodyHtml);
+    out() << tr("Draft letter written to %1.").arg(parser.value(outOption)) << "\n";
+    if (!missing.isEmpty())
+        out() << tr("Still to fill in before it can be finalised: %1")
+                     .arg(missing.join(QStringLiteral(", ")))
+              << "\n";
+    return Done;
+}
+
 const QList<Command> &commands()
 {
     static const QList<Command> list = {
@@ -307,6 +376,9 @@ const QList<Command> &commands()
          demo},
         {"check", QT_TRANSLATE_NOOP("lantern-cli", "Check a store's health without changing it."),
          check},
+        {"render-letter",
+         QT_TRANSLATE_NOOP("lantern-cli", "Render a draft letter to a child as a PDF."),
+         renderLetter},
         {"export-ics",
          QT_TRANSLATE_NOOP("lantern-cli", "Write your visits to an iCalendar (.ics) file."),
          exportIcs},
@@ -319,7 +391,7 @@ QString usage()
     QString text = tr("Usage: lantern-cli COMMAND [options]\n\nCommands:\n");
     for (const Command &command : commands())
         text += QStringLiteral("  %1  %2\n")
-                    .arg(QString::fromLatin1(command.name).leftJustified(10), tr(command.summary));
+                    .arg(QString::fromLatin1(command.name).leftJustified(14), tr(command.summary));
     text += tr("\nEvery command takes --store FILE (default: the app's own store) and --help.\n"
                "Exit codes: 0 done, 1 problems found, 2 wrong usage, 3 store not usable.\n");
     return text;
@@ -329,7 +401,10 @@ QString usage()
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // Letters are laid out with QtGui's text engine: no display is needed.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Lantern"));
     QCoreApplication::setApplicationName(QStringLiteral("lantern-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(LANTERN_VERSION));

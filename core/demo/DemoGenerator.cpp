@@ -2,6 +2,7 @@
 
 #include "domain/Clock.h"
 #include "domain/Labels.h"
+#include "letters/FcaProfile.h"
 #include "notes/NoteRepository.h"
 #include "schedule/VisitRepository.h"
 #include "store/Repositories.h"
@@ -20,29 +21,29 @@ namespace lantern {
 namespace {
 
 // All names, places and stories below are made up.
-constexpr std::array kGirlNames{"Amelia", "Ffion",  "Maya",  "Isla",   "Zara",  "Nia",
-                                "Poppy",  "Aisha",  "Lily",  "Grace",  "Seren", "Hana",
-                                "Ruby",   "Freya",  "Leah",  "Mali",   "Chloe", "Amara",
-                                "Evie",   "Keira",  "Tegan", "Olivia", "Sofia", "Layla"};
-constexpr std::array kBoyNames{"Oliver", "Rhys",  "Noah",   "Harry",  "Ethan",  "Osian",
-                               "Jacob",  "Yusuf", "Leo",    "Dylan",  "Kai",    "Tomos",
-                               "Mason",  "Alfie", "Arlo",   "Ibrahim", "Finley", "Callum",
-                               "Theo",   "Jayden", "Emeka", "Logan",  "Iwan",   "Reuben"};
-constexpr std::array kShortNames{"Mia",   "Ellie", "Izzy", "Charlie", "Jay",
-                                 "Tom",   "Sam",   "Bo",   "Alfie",   "Millie"};
-constexpr std::array kSurnames{"Ashdown",  "Brennan", "Carrow",  "Delaney",  "Evans",   "Fairley",
-                               "Gethin",   "Hollis",  "Iqbal",   "Jenner",   "Kowalska", "Lomax",
-                               "Morgan",   "Nwosu",   "Okafor",  "Pritchard", "Quayle", "Rowntree",
-                               "Sandhu",   "Thackray", "Underhill", "Vance",  "Whitlock", "Yardley",
-                               "Price",    "Bevan",   "Mensah",  "Novak",    "Hughes",  "Rahman"};
+constexpr std::array kGirlNames{"Amelia", "Ffion", "Maya",  "Isla",   "Zara",  "Nia",
+                                "Poppy",  "Aisha", "Lily",  "Grace",  "Seren", "Hana",
+                                "Ruby",   "Freya", "Leah",  "Mali",   "Chloe", "Amara",
+                                "Evie",   "Keira", "Tegan", "Olivia", "Sofia", "Layla"};
+constexpr std::array kBoyNames{"Oliver", "Rhys",   "Noah",  "Harry",   "Ethan",  "Osian",
+                               "Jacob",  "Yusuf",  "Leo",   "Dylan",   "Kai",    "Tomos",
+                               "Mason",  "Alfie",  "Arlo",  "Ibrahim", "Finley", "Callum",
+                               "Theo",   "Jayden", "Emeka", "Logan",   "Iwan",   "Reuben"};
+constexpr std::array kShortNames{"Mia", "Ellie", "Izzy", "Charlie", "Jay",
+                                 "Tom", "Sam",   "Bo",   "Alfie",   "Millie"};
+constexpr std::array kSurnames{
+    "Ashdown", "Brennan",  "Carrow",   "Delaney",  "Evans",     "Fairley", "Gethin",   "Hollis",
+    "Iqbal",   "Jenner",   "Kowalska", "Lomax",    "Morgan",    "Nwosu",   "Okafor",   "Pritchard",
+    "Quayle",  "Rowntree", "Sandhu",   "Thackray", "Underhill", "Vance",   "Whitlock", "Yardley",
+    "Price",   "Bevan",    "Mensah",   "Novak",    "Hughes",    "Rahman"};
 constexpr std::array kAdultFirstNames{"Sarah", "Claire", "Gemma", "Donna",  "Rhian", "Aaliyah",
                                       "Mark",  "Darren", "Lee",   "Gareth", "Imran", "Paul",
                                       "Kelly", "Joanne", "Sian",  "Adaeze", "Craig", "Wayne"};
-constexpr std::array kStreets{"Orchard Close", "Mill Lane",     "Heol y Bryn",  "Station Road",
-                              "Beech Avenue",  "Canal Street",  "Victoria Terrace", "Park View",
-                              "Ffordd Newydd", "Church Walk",   "Willow Court", "Hill Crescent"};
-constexpr std::array kTowns{"Ashbury",  "Brookfield", "Llanfair",  "Norbridge", "Eastwick",
-                            "Caerwen",  "Holmbury",   "Westmoor",  "Pentre Isaf", "Redcliffe"};
+constexpr std::array kStreets{"Orchard Close", "Mill Lane",    "Heol y Bryn",      "Station Road",
+                              "Beech Avenue",  "Canal Street", "Victoria Terrace", "Park View",
+                              "Ffordd Newydd", "Church Walk",  "Willow Court",     "Hill Crescent"};
+constexpr std::array kTowns{"Ashbury", "Brookfield", "Llanfair", "Norbridge",   "Eastwick",
+                            "Caerwen", "Holmbury",   "Westmoor", "Pentre Isaf", "Redcliffe"};
 
 struct Court
 {
@@ -62,9 +63,9 @@ constexpr std::array kCourts{
     Court{"East London Family Court", "ZE", false},
     Court{"Family Court at Newcastle", "NE", false},
 };
-constexpr std::array kSchools{"Brookfield Primary", "St Mary's C of E Primary",
-                              "Ysgol Gymraeg Llanfair", "Norbridge Academy",
-                              "Westmoor High School", "Holmbury Infant School",
+constexpr std::array kSchools{"Brookfield Primary",       "St Mary's C of E Primary",
+                              "Ysgol Gymraeg Llanfair",   "Norbridge Academy",
+                              "Westmoor High School",     "Holmbury Infant School",
                               "Caerwen Community School", "Redcliffe College"};
 constexpr std::array kWhatMatters{
     "My dog Biscuit and seeing Nan on Sundays.",
@@ -86,8 +87,8 @@ constexpr std::array kDelayReasons{
     "",
     "",
 };
-constexpr std::array kVisitPlaces{"Home", "School", "Cafcass office, Norbridge",
-                                  "Family centre, Ashbury", "Video call", "Phone"};
+constexpr std::array kVisitPlaces{
+    "Home", "School", "Cafcass office, Norbridge", "Family centre, Ashbury", "Video call", "Phone"};
 
 // Sentences an FCA might write after seeing a child; notes are made of a few of them.
 constexpr std::array kNoteSentences{
@@ -134,7 +135,11 @@ int between(QRandomGenerator &rng, int low, int high)
 
 // A local time on a working day near `day`, as UTC. Weekends move forward to Monday for
 // what is still to come, and back to Friday for what has happened.
-enum class Toward { Future, Past };
+enum class Toward
+{
+    Future,
+    Past
+};
 QDateTime workingTime(const QDate &day, int hour, int minute, Toward toward)
 {
     QDate d = day;
@@ -149,11 +154,22 @@ public:
     Builder(Store &store, const DemoOptions &options)
         : m_store(store), m_options(options), m_rng(options.seed), m_today(store.clock().today()),
           m_fca(options.fca.isEmpty() ? store.actor() : options.fca)
-    {
-    }
+    {}
 
     Result<DemoSummary> run()
     {
+        // Who the letters come from (invented; the phone number is in Ofcom's drama range).
+        auto profile = FcaProfile::load(m_store);
+        if (!profile)
+            return profile.error();
+        if (profile->name.isEmpty()) {
+            const FcaProfile demo{QStringLiteral("Alex Morgan"), QStringLiteral("01632 960 123"),
+                                  QStringLiteral("alex.morgan@example.org"),
+                                  QStringLiteral("Norbridge office"),
+                                  QStringLiteral("https://feedback.example.org/lantern")};
+            if (auto saved = demo.save(m_store); !saved)
+                return saved.error();
+        }
         const int closed = std::max(m_options.cases / 6, m_options.cases > 0 ? 1 : 0);
         for (int n = 0; n < m_options.cases + closed; ++n)
             if (auto made = makeCase(n, n >= m_options.cases); !made)
@@ -169,11 +185,11 @@ private:
         c.meta.id = demoId(m_options.seed, QStringLiteral("case"), n);
         const bool publicLaw = chance(m_rng, 55);
         if (publicLaw)
-            c.kind = chance(m_rng, 80) ? ProceedingsKind::CareOrder
-                                       : ProceedingsKind::SupervisionOrder;
+            c.kind =
+                chance(m_rng, 80) ? ProceedingsKind::CareOrder : ProceedingsKind::SupervisionOrder;
         else {
             const int k = between(m_rng, 0, 9);
-            c.kind = k < 5 ? ProceedingsKind::Section7Report
+            c.kind = k < 5   ? ProceedingsKind::Section7Report
                      : k < 8 ? ProceedingsKind::ChildArrangements
                      : k < 9 ? ProceedingsKind::Rule16_4
                              : ProceedingsKind::ChildImpactReport;
@@ -259,7 +275,7 @@ private:
         if (age >= 12 && chance(m_rng, 8))
             child.pronouns = QStringLiteral("they/them");
         const bool welsh = wales && chance(m_rng, 45);
-        child.firstLanguage = welsh ? QStringLiteral("Welsh")
+        child.firstLanguage = welsh               ? QStringLiteral("Welsh")
                               : chance(m_rng, 12) ? QStringLiteral("Polish")
                                                   : QStringLiteral("English");
         child.letterLanguage = welsh ? QStringLiteral("cy") : QStringLiteral("en");
@@ -281,8 +297,9 @@ private:
 
     QString address()
     {
-        return QStringLiteral("%1 %2, %3").arg(between(m_rng, 1, 120)).arg(pick(m_rng, kStreets),
-                                                                          pick(m_rng, kTowns));
+        return QStringLiteral("%1 %2, %3")
+            .arg(between(m_rng, 1, 120))
+            .arg(pick(m_rng, kStreets), pick(m_rng, kTowns));
     }
 
     Result<void> addAdult(Adult adult)
@@ -301,8 +318,8 @@ private:
         for (const Child &child : children)
             all.append(child.meta.id);
         const auto phone = [this] {
-            return QStringLiteral("07700 9%1").arg(between(m_rng, 0, 99999), 5, 10,
-                                                   QLatin1Char('0'));
+            return QStringLiteral("07700 9%1")
+                .arg(between(m_rng, 0, 99999), 5, 10, QLatin1Char('0'));
         };
 
         Adult mother;
@@ -348,8 +365,8 @@ private:
             Adult partner;
             partner.caseId = c.meta.id;
             partner.childIds = all;
-            partner.name = pick(m_rng, kAdultFirstNames) + QLatin1Char(' ') +
-                           pick(m_rng, kSurnames);
+            partner.name =
+                pick(m_rng, kAdultFirstNames) + QLatin1Char(' ') + pick(m_rng, kSurnames);
             partner.role = AdultRole::Other;
             partner.relationship = QStringLiteral("Father's new partner");
             partner.childMustNotKnow = true;
@@ -362,8 +379,7 @@ private:
             Adult worker;
             worker.caseId = c.meta.id;
             worker.childIds = all;
-            worker.name = pick(m_rng, kAdultFirstNames) + QLatin1Char(' ') +
-                          pick(m_rng, kSurnames);
+            worker.name = pick(m_rng, kAdultFirstNames) + QLatin1Char(' ') + pick(m_rng, kSurnames);
             worker.role = AdultRole::SocialWorker;
             worker.relationship = QStringLiteral("Local authority social worker");
             worker.phone = QStringLiteral("01632 %1").arg(between(m_rng, 100000, 999999));
@@ -408,10 +424,9 @@ private:
                 return h;
         // What comes next, and the report due before it. A few are this week.
         const int inDays = chance(m_rng, 20) ? between(m_rng, 1, 7) : between(m_rng, 8, 70);
-        HearingKind next = publicLaw ? (weeks > 18 ? HearingKind::Final
-                                                   : HearingKind::IssuesResolution)
-                                     : (weeks > 12 ? HearingKind::Final
-                                                   : HearingKind::DisputeResolution);
+        HearingKind next = publicLaw
+                               ? (weeks > 18 ? HearingKind::Final : HearingKind::IssuesResolution)
+                               : (weeks > 12 ? HearingKind::Final : HearingKind::DisputeResolution);
         if (c.domesticAbuse && !publicLaw && weeks < 12)
             next = HearingKind::FactFinding;
         return addHearing(c, next, m_today.addDays(inDays), publicLaw ? 5 : 10);
@@ -453,10 +468,10 @@ private:
             const VisitKind kind = child.ageOn(m_today) < 4
                                        ? VisitKind::Home
                                        : kinds[m_rng.bounded(quint32(kinds.size()))];
-            if (auto v = addVisit(c, {child.meta.id}, kind,
-                                  workingTime(m_today.addDays(-daysAgo), between(m_rng, 9, 15), 30,
-                                              Toward::Past),
-                                  VisitStatus::Done);
+            if (auto v = addVisit(
+                    c, {child.meta.id}, kind,
+                    workingTime(m_today.addDays(-daysAgo), between(m_rng, 9, 15), 30, Toward::Past),
+                    VisitStatus::Done);
                 !v)
                 return v;
         }
@@ -479,10 +494,9 @@ private:
         NoteRepository notes(m_store);
         for (const Child &child : children) {
             for (int i = 0; i < m_options.notesPerChild; ++i) {
-                const QDateTime contact =
-                    workingTime(m_today.addDays(-between(m_rng, 1, 150)),
-                                between(m_rng, 9, 16), 0, Toward::Past);
-                const NoteKind kind = i == 0 ? NoteKind::Visit
+                const QDateTime contact = workingTime(m_today.addDays(-between(m_rng, 1, 150)),
+                                                      between(m_rng, 9, 16), 0, Toward::Past);
+                const NoteKind kind = i == 0              ? NoteKind::Visit
                                       : chance(m_rng, 50) ? NoteKind::PhoneCall
                                                           : NoteKind::DirectWork;
                 auto note =
@@ -511,8 +525,9 @@ private:
                            const QDate &sentOn)
     {
         const QString body =
-            QStringLiteral("<p>Dear %1,</p><p>I am your family court adviser. My job is to help the "
-                           "judge understand what matters to you.</p>")
+            QStringLiteral(
+                "<p>Dear %1,</p><p>I am your family court adviser. My job is to help the "
+                "judge understand what matters to you.</p>")
                 .arg(child.nameToUse().toHtmlEscaped());
         QVariantMap fields{
             {QStringLiteral("case_id"), storeValue::fromId(c.meta.id)},

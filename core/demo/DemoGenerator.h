@@ -11,12 +11,12 @@ class Store;
 
 struct DemoOptions
 {
-    int cases = 30;           // open cases; about one closed case is added for every six open
-    quint32 seed = 20261123;  // the same seed, day and options give the same caseload
-    QString fca;              // the FCA the cases are allocated to (empty: the store's actor)
-    int notesPerChild = 3;    // finalised case notes per child (0 for none)
-    bool visits = true;       // past and planned visits
-    bool letters = true;      // introduction letters for most children
+    int cases = 30;          // open cases; about one closed case is added for every six open
+    quint32 seed = 20261123; // the same seed, day and options give the same caseload
+    QString fca;             // the FCA the cases are allocated to (empty: the store's actor)
+    int notesPerChild = 3;   // finalised case notes per child (0 for none)
+    bool visits = true;      // past and planned visits
+    bool letters = true;     // introduction letters for most children
 };
 
 struct DemoSummary

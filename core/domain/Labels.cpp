@@ -66,6 +66,33 @@ template <> QList<EnumEntry<HearingKind>> enumEntries<HearingKind>()
     };
 }
 
+template <> QList<EnumEntry<LetterKind>> enumEntries<LetterKind>()
+{
+    return {
+        {LetterKind::Introduction, "introduction",
+         QT_TRANSLATE_NOOP("Labels", "Introduction letter")},
+        {LetterKind::Goodbye, "goodbye", QT_TRANSLATE_NOOP("Labels", "Goodbye letter")},
+    };
+}
+
+template <> QList<EnumEntry<LetterStatus>> enumEntries<LetterStatus>()
+{
+    return {
+        {LetterStatus::Draft, "draft", QT_TRANSLATE_NOOP("Labels", "Draft")},
+        {LetterStatus::Finalised, "finalised", QT_TRANSLATE_NOOP("Labels", "Finalised")},
+        {LetterStatus::Sent, "sent", QT_TRANSLATE_NOOP("Labels", "Sent")},
+    };
+}
+
+template <> QList<EnumEntry<AgeBand>> enumEntries<AgeBand>()
+{
+    return {
+        {AgeBand::Under8, "under8", QT_TRANSLATE_NOOP("Labels", "Under 8")},
+        {AgeBand::From8To12, "8to12", QT_TRANSLATE_NOOP("Labels", "8 to 12")},
+        {AgeBand::From13, "13plus", QT_TRANSLATE_NOOP("Labels", "13 and over")},
+    };
+}
+
 template <> QList<EnumEntry<VisitKind>> enumEntries<VisitKind>()
 {
     return {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Records.h"
+#include "letters/Letter.h"
 #include "notes/Note.h"
 #include "schedule/Visit.h"
 
@@ -44,6 +45,9 @@ template <> QList<EnumEntry<AdultRole>> enumEntries<AdultRole>();
 template <> QList<EnumEntry<HearingKind>> enumEntries<HearingKind>();
 template <> QList<EnumEntry<NoteKind>> enumEntries<NoteKind>();
 template <> QList<EnumEntry<VisitKind>> enumEntries<VisitKind>();
+template <> QList<EnumEntry<LetterKind>> enumEntries<LetterKind>();
+template <> QList<EnumEntry<LetterStatus>> enumEntries<LetterStatus>();
+template <> QList<EnumEntry<AgeBand>> enumEntries<AgeBand>();
 template <> QList<EnumEntry<VisitStatus>> enumEntries<VisitStatus>();
 
 QString translateLabel(const char *sourceText);

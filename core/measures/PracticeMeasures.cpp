@@ -74,7 +74,9 @@ PracticeMeasures::PracticeMeasures(const QList<CaseloadRow> &rows, const QDate &
         measure.definition = why;
         return measure;
     };
-    const auto all = [](const CaseloadRow &) { return true; };
+    const auto all = [](const CaseloadRow &) {
+        return true;
+    };
 
     add(countCases(open, all), "open_cases", tr("Open cases"),
         tr("Cases allocated to you that are not closed."));
@@ -86,8 +88,8 @@ PracticeMeasures::PracticeMeasures(const QList<CaseloadRow> &rows, const QDate &
         children.value = count;
         add(children, "open_children", tr("Children"), tr("Children in your open cases."));
     }
-    for (const int weeks : {Timeliness::kPloWeeks, Timeliness::kLongWeeks,
-                            Timeliness::kVeryLongWeeks}) {
+    for (const int weeks :
+         {Timeliness::kPloWeeks, Timeliness::kLongWeeks, Timeliness::kVeryLongWeeks}) {
         const QByteArray key = "over_" + QByteArray::number(weeks) + "_weeks";
         add(countCases(open,
                        [&](const CaseloadRow &row) {
@@ -123,29 +125,24 @@ PracticeMeasures::PracticeMeasures(const QList<CaseloadRow> &rows, const QDate &
 
     const QString noVisits = tr("Not yet available: no visit has been recorded in Lantern yet.");
     const QString noLetters = tr("Not yet available: no letter has been recorded in Lantern yet.");
-    add(visitsRecorded ? shareOfChildren(open,
-                                         [](const CaseloadChild &c) {
-                                             return c.engagementRecorded;
-                                         })
-                       : notYet(noVisits),
+    add(visitsRecorded
+            ? shareOfChildren(open, [](const CaseloadChild &c) { return c.engagementRecorded; })
+            : notYet(noVisits),
         "engagement_recorded", tr("Children with engagement recorded"),
         visitsRecorded ? tr("Children in open cases with at least one visit marked done "
                             "(in person, video or phone).")
                        : noVisits);
-    add(visitsRecorded ? shareOfChildren(open,
-                                         [](const CaseloadChild &c) {
-                                             return c.lastInPersonAt.isValid();
-                                         })
-                       : notYet(noVisits),
+    add(visitsRecorded
+            ? shareOfChildren(open,
+                              [](const CaseloadChild &c) { return c.lastInPersonAt.isValid(); })
+            : notYet(noVisits),
         "seen_in_person", tr("Children seen in person"),
         visitsRecorded ? tr("Children in open cases seen in person at least once (a done "
                             "visit that was not by video or phone).")
                        : noVisits);
-    add(lettersRecorded ? shareOfChildren(open,
-                                          [](const CaseloadChild &c) {
-                                              return c.introductionLetter;
-                                          })
-                        : notYet(noLetters),
+    add(lettersRecorded
+            ? shareOfChildren(open, [](const CaseloadChild &c) { return c.introductionLetter; })
+            : notYet(noLetters),
         "introduction_letters", tr("Children with an introduction letter"),
         lettersRecorded ? tr("Children in open cases with an introduction letter finalised or "
                              "sent.")
@@ -176,8 +173,8 @@ PracticeMeasures::PracticeMeasures(const QList<CaseloadRow> &rows, const QDate &
         int from;
         int to;
     };
-    for (const Band band : {Band{0, 12}, Band{13, 20}, Band{21, 26}, Band{27, 52}, Band{53, 100},
-                            Band{101, -1}}) {
+    for (const Band band :
+         {Band{0, 12}, Band{13, 20}, Band{21, 26}, Band{27, 52}, Band{53, 100}, Band{101, -1}}) {
         WeeksBucket bucket;
         bucket.fromWeek = band.from;
         bucket.toWeek = band.to;
@@ -187,8 +184,8 @@ PracticeMeasures::PracticeMeasures(const QList<CaseloadRow> &rows, const QDate &
     }
     for (const CaseloadRow &row : std::as_const(open)) {
         // Whole weeks, counting a part week as the next: day 183 is in week 27.
-        const qint64 days = row.issuedOn.isValid() ? std::max<qint64>(0, row.issuedOn.daysTo(today))
-                                                   : 0;
+        const qint64 days =
+            row.issuedOn.isValid() ? std::max<qint64>(0, row.issuedOn.daysTo(today)) : 0;
         const int week = int((days + 6) / 7);
         for (WeeksBucket &bucket : m_buckets) {
             if (week >= bucket.fromWeek && (bucket.toWeek < 0 || week <= bucket.toWeek)) {

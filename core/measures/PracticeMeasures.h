@@ -15,12 +15,12 @@ namespace lantern {
 // One figure on the FCA's dashboard. Definitions: docs/measures.md.
 struct Measure
 {
-    QString key;                // stable name, e.g. "over_26_weeks"
-    QString title;              // translated, e.g. "Open over 26 weeks"
-    std::optional<int> value;   // empty: not yet available (never shown as a zero)
-    std::optional<int> outOf;   // for a share, the number it is out of
-    QString definition;         // translated: what is counted, or why it is not available yet
-    QList<QUuid> caseIds;       // the cases behind the figure (for a share: those missing it)
+    QString key;                 // stable name, e.g. "over_26_weeks"
+    QString title;               // translated, e.g. "Open over 26 weeks"
+    std::optional<int> value;    // empty: not yet available (never shown as a zero)
+    std::optional<int> outOf;    // for a share, the number it is out of
+    QString definition;          // translated: what is counted, or why it is not available yet
+    QList<QUuid> caseIds;        // the cases behind the figure (for a share: those missing it)
     bool needsAttention = false; // a figure that asks the FCA to act (overdue, over time)
 };
 

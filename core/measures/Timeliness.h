@@ -7,7 +7,8 @@
 namespace lantern {
 
 // The Public Law Outline expects care proceedings to finish within 26 weeks.
-enum class PloStatus {
+enum class PloStatus
+{
     NotApplicable, // private law
     OnTrack,       // fewer than 20 weeks since issue
     AtRisk,        // from 20 weeks up to and including day 182 (26 weeks)

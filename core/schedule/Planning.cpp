@@ -19,7 +19,7 @@ QDate londonDate(const QDateTime &utc)
 
 QString shortTime(const QDateTime &utc)
 {
-    return QLocale().toString(utc.toTimeZone(Clock::londonZone()).time(), QLocale::ShortFormat);
+    return utc.toTimeZone(Clock::londonZone()).time().toString(QStringLiteral("HH:mm"));
 }
 
 bool overlaps(const Visit &a, const Visit &b)
@@ -78,10 +78,10 @@ QList<PlanningWarning> PlanningRules::check(const Visit &visit, const PlanningCo
     for (const Visit &other : context.visits) {
         if (other.meta.id == visit.meta.id || !other.isLive() || !overlaps(visit, other))
             continue;
-        warnings.append({PlanningWarning::Overlap,
-                         tr("Overlaps another visit (%1, %2 to %3), travel included.")
-                             .arg(labelOf(other.kind), shortTime(other.startsAt),
-                                  shortTime(other.endsAt))});
+        warnings.append(
+            {PlanningWarning::Overlap,
+             tr("Overlaps another visit (%1, %2 to %3), travel included.")
+                 .arg(labelOf(other.kind), shortTime(other.startsAt), shortTime(other.endsAt))});
     }
     if (!context.hours.covers(visit.startsAt, visit.endsAt))
         warnings.append({PlanningWarning::OutsideWorkingHours,
@@ -89,10 +89,10 @@ QList<PlanningWarning> PlanningRules::check(const Visit &visit, const PlanningCo
     const QDate day = londonDate(visit.startsAt);
     for (const Hearing &hearing : context.hearings) {
         if (londonDate(hearing.startsAt) == day) {
-            warnings.append({PlanningWarning::HearingDay,
-                             tr("You have a hearing that day (%1 at %2, %3).")
-                                 .arg(labelOf(hearing.kind), shortTime(hearing.startsAt),
-                                      hearing.venue)});
+            warnings.append(
+                {PlanningWarning::HearingDay,
+                 tr("You have a hearing that day (%1 at %2, %3).")
+                     .arg(labelOf(hearing.kind), shortTime(hearing.startsAt), hearing.venue)});
             break;
         }
     }
@@ -121,8 +121,8 @@ QList<Slot> FreeSlots::find(const SlotRequest &request, const PlanningContext &c
     const QDateTime notBefore =
         request.notBefore.isValid() ? request.notBefore : QDateTime::currentDateTimeUtc();
     const int step = std::max(5, request.stepMin);
-    for (QDate day = londonDate(notBefore); day <= request.notAfter && offers.size() < request.count;
-         day = day.addDays(1)) {
+    for (QDate day = londonDate(notBefore);
+         day <= request.notAfter && offers.size() < request.count; day = day.addDays(1)) {
         if (!context.hours.isWorkingDay(day) || hearingOn(context, day))
             continue;
         QTime open = context.hours.start;
@@ -148,15 +148,15 @@ QList<Slot> FreeSlots::find(const SlotRequest &request, const PlanningContext &c
             if (candidate.startsAt < notBefore)
                 continue;
             const bool clash =
-                std::any_of(context.visits.cbegin(), context.visits.cend(), [&](const Visit &v) {
-                    return v.isLive() && overlaps(candidate, v);
-                });
+                std::any_of(context.visits.cbegin(), context.visits.cend(),
+                            [&](const Visit &v) { return v.isLive() && overlaps(candidate, v); });
             if (clash)
                 continue;
             offers.append({candidate.startsAt, candidate.endsAt});
             ++onThisDay;
             // The next offer on the same day starts after this one, travel included.
-            start = candidate.blockEnd().toTimeZone(zone).addSecs(60LL * (request.travelMin - step));
+            start =
+                candidate.blockEnd().toTimeZone(zone).addSecs(60LL * (request.travelMin - step));
         }
     }
     return offers;

@@ -58,12 +58,12 @@ struct SlotRequest
 {
     VisitKind kind = VisitKind::Home;
     int lengthMin = 60;
-    int travelMin = 30;       // before and after
-    QDateTime notBefore;      // UTC; usually now
-    QDate notAfter;           // the last day a slot may be on (usually the filing deadline)
-    int count = 6;            // how many to offer
-    int perDay = 2;           // at most this many on one day, to offer a spread
-    int stepMin = 30;         // slots start on these boundaries
+    int travelMin = 30;  // before and after
+    QDateTime notBefore; // UTC; usually now
+    QDate notAfter;      // the last day a slot may be on (usually the filing deadline)
+    int count = 6;       // how many to offer
+    int perDay = 2;      // at most this many on one day, to offer a spread
+    int stepMin = 30;    // slots start on these boundaries
 };
 
 struct Slot

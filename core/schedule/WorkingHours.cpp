@@ -1,14 +1,12 @@
 #include "WorkingHours.h"
 
 #include "domain/Clock.h"
+#include "store/Settings.h"
 #include "store/Store.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
-#include <QSqlError>
-#include <QSqlQuery>
 
 namespace lantern {
 
@@ -30,33 +28,27 @@ QString WorkingHours::describe() const
     QStringList names;
     for (int day : days)
         names.append(locale.dayName(day, QLocale::LongFormat));
-    const QString when = days == QList<int>{1, 2, 3, 4, 5}
-                             ? tr("Monday to Friday")
-                             : names.join(QStringLiteral(", "));
+    const QString when = days == QList<int>{1, 2, 3, 4, 5} ? tr("Monday to Friday")
+                                                           : names.join(QStringLiteral(", "));
     return tr("%1, %2 to %3")
-        .arg(when, locale.toString(start, QLocale::ShortFormat),
-             locale.toString(end, QLocale::ShortFormat));
+        .arg(when, start.toString(QStringLiteral("HH:mm")), end.toString(QStringLiteral("HH:mm")));
 }
 
 Result<WorkingHours> WorkingHours::load(Store &store)
 {
-    QSqlQuery query(store.database());
-    query.prepare(QStringLiteral("SELECT value FROM settings WHERE key = ?"));
-    query.addBindValue(kKey);
-    if (!query.exec())
-        return store.sqlError(tr("read your working hours"), query.lastError());
-    WorkingHours hours;
-    if (!query.next())
-        return hours; // never set: the default
-    const QJsonObject object = QJsonDocument::fromJson(query.value(0).toByteArray()).object();
+    auto setting = readSetting(store, kKey);
+    if (!setting)
+        return setting.error();
+    WorkingHours hours; // never set, or damaged: the default
+    const QJsonObject &object = *setting;
     QList<int> days;
     for (const QJsonValue &day : object.value(QStringLiteral("days")).toArray())
         if (day.toInt() >= 1 && day.toInt() <= 7)
             days.append(day.toInt());
     const QTime start = QTime::fromString(object.value(QStringLiteral("start")).toString(),
                                           QStringLiteral("HH:mm"));
-    const QTime end = QTime::fromString(object.value(QStringLiteral("end")).toString(),
-                                        QStringLiteral("HH:mm"));
+    const QTime end =
+        QTime::fromString(object.value(QStringLiteral("end")).toString(), QStringLiteral("HH:mm"));
     // A damaged setting falls back to the default rather than stopping the diary.
     if (!days.isEmpty() && start.isValid() && end.isValid() && start < end) {
         hours.days = days;
@@ -77,9 +69,7 @@ Result<void> WorkingHours::save(Store &store) const
     const QJsonObject object{{QStringLiteral("days"), dayList},
                              {QStringLiteral("start"), start.toString(QStringLiteral("HH:mm"))},
                              {QStringLiteral("end"), end.toString(QStringLiteral("HH:mm"))}};
-    return store.putLocal(LocalTable::Settings, kKey,
-                          {{QStringLiteral("value"), QString::fromUtf8(QJsonDocument(object)
-                                                                            .toJson(QJsonDocument::Compact))}});
+    return writeSetting(store, kKey, object);
 }
 
 } // namespace lantern

@@ -9,9 +9,8 @@ QString defaultStorePath()
 {
     // Generic data location plus a fixed folder, so the app and lantern-cli agree whatever
     // application name each process sets.
-    const QString folder =
-        QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
-        QStringLiteral("/Lantern");
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+                           QStringLiteral("/Lantern");
     QDir().mkpath(folder);
     return folder + QStringLiteral("/lantern.db");
 }

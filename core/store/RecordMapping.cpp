@@ -263,4 +263,66 @@ Visit RecordMapping<Visit>::fromRecord(const QSqlRecord &row)
     return visit;
 }
 
+QVariantMap RecordMapping<Letter>::toFields(const Letter &letter)
+{
+    return {
+        {QStringLiteral("case_id"), fromId(letter.caseId)},
+        {QStringLiteral("child_id"), fromId(letter.childId)},
+        {QStringLiteral("letter_kind"), codeOf(letter.kind)},
+        {QStringLiteral("language"), letter.language},
+        {QStringLiteral("template_id"), fromId(letter.templateId)},
+        {QStringLiteral("template_version"), letter.templateVersion},
+        {QStringLiteral("status"), codeOf(letter.status)},
+        {QStringLiteral("body_html"), letter.bodyHtml},
+        {QStringLiteral("finalised_at"), fromTime(letter.finalisedAt)},
+        {QStringLiteral("sent_on"), fromDate(letter.sentOn)},
+        {QStringLiteral("sent_how"), letter.sentHow},
+        {QStringLiteral("pdf"), letter.pdf.isEmpty() ? QVariant() : QVariant(letter.pdf)},
+    };
+}
+
+Letter RecordMapping<Letter>::fromRecord(const QSqlRecord &row)
+{
+    Letter letter;
+    letter.meta = metaFromRecord(row);
+    letter.caseId = toId(v(row, "case_id"));
+    letter.childId = toId(v(row, "child_id"));
+    letter.kind = fromCode<LetterKind>(s(row, "letter_kind")).value_or(LetterKind::Introduction);
+    letter.language = s(row, "language");
+    letter.templateId = toId(v(row, "template_id"));
+    letter.templateVersion = v(row, "template_version").toInt();
+    letter.status = fromCode<LetterStatus>(s(row, "status")).value_or(LetterStatus::Draft);
+    letter.bodyHtml = s(row, "body_html");
+    letter.finalisedAt = toTime(v(row, "finalised_at"));
+    letter.sentOn = toDate(v(row, "sent_on"));
+    letter.sentHow = s(row, "sent_how");
+    letter.pdf = v(row, "pdf").toByteArray();
+    return letter;
+}
+
+QVariantMap RecordMapping<LetterTemplate>::toFields(const LetterTemplate &t)
+{
+    return {
+        {QStringLiteral("letter_kind"), codeOf(t.kind)},
+        {QStringLiteral("age_band"), codeOf(t.ageBand)},
+        {QStringLiteral("law"), t.publicLaw ? QStringLiteral("public") : QStringLiteral("private")},
+        {QStringLiteral("language"), t.language},
+        {QStringLiteral("template_version"), t.version},
+        {QStringLiteral("body"), t.body},
+    };
+}
+
+LetterTemplate RecordMapping<LetterTemplate>::fromRecord(const QSqlRecord &row)
+{
+    LetterTemplate t;
+    t.meta = metaFromRecord(row);
+    t.kind = fromCode<LetterKind>(s(row, "letter_kind")).value_or(LetterKind::Introduction);
+    t.ageBand = fromCode<AgeBand>(s(row, "age_band")).value_or(AgeBand::From8To12);
+    t.publicLaw = s(row, "law") == QLatin1String("public");
+    t.language = s(row, "language");
+    t.version = v(row, "template_version").toInt();
+    t.body = s(row, "body");
+    return t;
+}
+
 } // namespace lantern

@@ -2,6 +2,7 @@
 
 #include "Store.h"
 #include "domain/Records.h"
+#include "letters/Letter.h"
 #include "notes/Note.h"
 #include "schedule/Visit.h"
 
@@ -31,6 +32,8 @@ LANTERN_RECORD_MAPPING(Hearing, Table::Hearings)
 LANTERN_RECORD_MAPPING(Note, Table::Notes)
 LANTERN_RECORD_MAPPING(NoteRevision, Table::NoteRevisions)
 LANTERN_RECORD_MAPPING(Visit, Table::Visits)
+LANTERN_RECORD_MAPPING(Letter, Table::Letters)
+LANTERN_RECORD_MAPPING(LetterTemplate, Table::LetterTemplates)
 
 #undef LANTERN_RECORD_MAPPING
 

@@ -167,7 +167,8 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path, const Clock &clo
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
         db.setDatabaseName(path);
-        QString connectOptions = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs);
+        QString connectOptions =
+            QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs);
         if (options.inspectOnly)
             connectOptions += QStringLiteral(";QSQLITE_OPEN_READONLY");
         db.setConnectOptions(connectOptions);

@@ -3,6 +3,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <QUuid>
 #include <QtTest>
 
 class TestCli : public QObject
@@ -78,6 +79,40 @@ private slots:
                                  m_dir.filePath(QStringLiteral("missing.db"))});
         QCOMPARE(missing.code, 3);
         QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("missing.db"))));
+    }
+
+    void renderLetter()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("letters.db"));
+        QCOMPARE(cli({QStringLiteral("demo"), QStringLiteral("--store"), path,
+                      QStringLiteral("--cases"), QStringLiteral("3")})
+                     .code,
+                 0);
+        const QString pdf = m_dir.filePath(QStringLiteral("letter.pdf"));
+        const Run badKind = cli({QStringLiteral("render-letter"), QStringLiteral("--store"), path,
+                                 QStringLiteral("--child"), QUuid::createUuid().toString(),
+                                 QStringLiteral("--kind"), QStringLiteral("thankyou"),
+                                 QStringLiteral("--out"), pdf});
+        QCOMPARE(badKind.code, 2);
+        const Run noChild = cli({QStringLiteral("render-letter"), QStringLiteral("--store"), path,
+                                 QStringLiteral("--child"), QUuid::createUuid().toString(),
+                                 QStringLiteral("--kind"), QStringLiteral("introduction"),
+                                 QStringLiteral("--out"), pdf});
+        QCOMPARE(noChild.code, 2);
+        QVERIFY(!QFile::exists(pdf));
+        // The first demo child (ids are stable for a given seed).
+        const QString child =
+            QUuid::createUuidV5(QUuid(QStringLiteral("{6f1c2a4e-2d7b-4b8e-9a51-7d3c0f5e8b21}")),
+                                QStringLiteral("20261123/child/0"))
+                .toString();
+        const Run ok = cli({QStringLiteral("render-letter"), QStringLiteral("--store"), path,
+                            QStringLiteral("--child"), child, QStringLiteral("--kind"),
+                            QStringLiteral("goodbye"), QStringLiteral("--out"), pdf});
+        QCOMPARE(ok.code, 0);
+        QVERIFY(ok.out.contains("Still to fill in")); // the FCA's own words are needed
+        QFile file(pdf);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.read(4) == "%PDF");
     }
 
     void exportIcs()

@@ -111,14 +111,13 @@ private slots:
 
         // Dated relative to today: nothing happened in the future, plans are ahead.
         QSqlQuery query(store->database());
-        QVERIFY(query.exec(QStringLiteral(
-            "SELECT count(*) FROM notes WHERE contact_at > '%1'")
+        QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM notes WHERE contact_at > '%1'")
                                .arg(m_clock.nowUtc().toString(Qt::ISODateWithMs))));
         QVERIFY(query.next());
         QCOMPARE(query.value(0).toInt(), 0);
-        QVERIFY(query.exec(QStringLiteral(
-            "SELECT count(*) FROM visits WHERE status = 'done' AND starts_at > '%1'")
-                               .arg(m_clock.nowUtc().toString(Qt::ISODateWithMs))));
+        QVERIFY(query.exec(
+            QStringLiteral("SELECT count(*) FROM visits WHERE status = 'done' AND starts_at > '%1'")
+                .arg(m_clock.nowUtc().toString(Qt::ISODateWithMs))));
         QVERIFY(query.next());
         QCOMPARE(query.value(0).toInt(), 0);
     }

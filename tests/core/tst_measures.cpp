@@ -55,13 +55,12 @@ private slots:
         row("52 weeks", 364, 52, PloStatus::Over, 52);
         row("100 weeks", 700, 100, PloStatus::Over, 100);
         // Leap years: weeks count days, so 29 February is one more day like any other.
-        QTest::newRow("across 29 Feb 2028")
-            << QDate(2028, 2, 1) << QDate(2028, 2, 1).addDays(182) << 26 << int(PloStatus::AtRisk)
-            << 26;
+        QTest::newRow("across 29 Feb 2028") << QDate(2028, 2, 1) << QDate(2028, 2, 1).addDays(182)
+                                            << 26 << int(PloStatus::AtRisk) << 26;
         QTest::newRow("issued on 29 Feb")
             << QDate(2028, 2, 29) << QDate(2028, 8, 30) << 26 << int(PloStatus::Over) << 26;
-        QTest::newRow("today before issue") << issued << issued.addDays(-3) << 0
-                                            << int(PloStatus::OnTrack) << 0;
+        QTest::newRow("today before issue")
+            << issued << issued.addDays(-3) << 0 << int(PloStatus::OnTrack) << 0;
     }
 
     void timeliness()
@@ -112,8 +111,8 @@ private slots:
     void weeksOpenBoundaries()
     {
         // Day 182 is the last day of week 26: not yet over. Day 183 is over.
-        const QList<CaseloadRow> rows = {openCase(182), openCase(183), openCase(364),
-                                         openCase(365), openCase(701)};
+        const QList<CaseloadRow> rows = {openCase(182), openCase(183), openCase(364), openCase(365),
+                                         openCase(701)};
         const PracticeMeasures m(rows, kToday, false, false);
         QCOMPARE(m.measure(QStringLiteral("over_26_weeks")).value, 4);
         QCOMPARE(m.measure(QStringLiteral("over_52_weeks")).value, 2);
@@ -139,8 +138,8 @@ private slots:
     {
         const QList<CaseloadRow> rows = {openCase(10, 2)};
         const PracticeMeasures none(rows, kToday, false, false);
-        for (const char *key : {"engagement_recorded", "seen_in_person", "introduction_letters",
-                                "goodbye_letters"}) {
+        for (const char *key :
+             {"engagement_recorded", "seen_in_person", "introduction_letters", "goodbye_letters"}) {
             const Measure m = none.measure(QString::fromLatin1(key));
             QVERIFY2(!m.value.has_value(), key); // never a fake zero
             QVERIFY(m.definition.contains(QStringLiteral("Not yet available")));
@@ -213,9 +212,8 @@ private slots:
 
     void chartBandsHoldEveryOpenCaseOnce()
     {
-        const QList<CaseloadRow> rows = {openCase(0),   openCase(84),  openCase(85),
-                                         openCase(182), openCase(183), openCase(700),
-                                         openCase(701)};
+        const QList<CaseloadRow> rows = {openCase(0),   openCase(84),  openCase(85), openCase(182),
+                                         openCase(183), openCase(700), openCase(701)};
         const PracticeMeasures m(rows, kToday, false, false);
         const QList<WeeksBucket> &buckets = m.weeksBuckets();
         QCOMPARE(buckets.size(), 6);

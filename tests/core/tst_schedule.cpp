@@ -173,8 +173,8 @@ private slots:
         auto notSeen = visits.markNotSeen(added->meta.id, QStringLiteral("Nobody home"));
         QVERIFY(notSeen);
         QCOMPARE(notSeen->statusReason, QStringLiteral("Nobody home"));
-        QVERIFY(!CaseloadQuery(*m_store).rows()->constFirst().children.constFirst()
-                     .engagementRecorded);
+        QVERIFY(
+            !CaseloadQuery(*m_store).rows()->constFirst().children.constFirst().engagementRecorded);
 
         Visit future = past;
         future.startsAt = london(QDate(2026, 11, 30), 10);
@@ -228,9 +228,8 @@ private slots:
         QVERIFY(!has(PlanningRules::check(visitAt(london(QDate(2026, 11, 27), 10)), context),
                      PlanningWarning::AfterFilingDeadline));
         // A school visit in the evening (and only a school visit).
-        QVERIFY(has(PlanningRules::check(visitAt(london(wednesday, 17, 30), 60, 0,
-                                                 VisitKind::School),
-                                         context),
+        QVERIFY(has(PlanningRules::check(
+                        visitAt(london(wednesday, 17, 30), 60, 0, VisitKind::School), context),
                     PlanningWarning::SchoolInEvening));
         QVERIFY(!has(PlanningRules::check(visitAt(london(wednesday, 17, 30), 60), context),
                      PlanningWarning::SchoolInEvening));
@@ -258,13 +257,12 @@ private slots:
         QVERIFY(has(PlanningRules::check(visitAt(london(friday, 10, 29), 60, 15), context),
                     PlanningWarning::Overlap));
         // A school visit may start at 16:59 and end by 18:00; from 17:00 it is the evening.
-        QVERIFY(!has(PlanningRules::check(visitAt(london(friday, 16, 59), 60, 0,
-                                                  VisitKind::School),
+        QVERIFY(!has(PlanningRules::check(visitAt(london(friday, 16, 59), 60, 0, VisitKind::School),
                                           context),
                      PlanningWarning::SchoolInEvening));
-        QVERIFY(has(PlanningRules::check(visitAt(london(friday, 17), 30, 0, VisitKind::School),
-                                         context),
-                    PlanningWarning::SchoolInEvening));
+        QVERIFY(has(
+            PlanningRules::check(visitAt(london(friday, 17), 30, 0, VisitKind::School), context),
+            PlanningWarning::SchoolInEvening));
         // The deadline day itself is fine; the day after is not.
         context.filingDeadline = friday;
         QVERIFY(!has(PlanningRules::check(visitAt(london(friday, 15), 60), context),
@@ -287,11 +285,9 @@ private slots:
         QVERIFY(!has(PlanningRules::check(visitAt(london(QDate(2026, 10, 25), 23), 30), context),
                      PlanningWarning::HearingDay));
         // Working hours are London hours on both sides of the change.
-        QVERIFY(!has(PlanningRules::check(visitAt(london(QDate(2026, 10, 23), 8, 30), 60),
-                                          context),
+        QVERIFY(!has(PlanningRules::check(visitAt(london(QDate(2026, 10, 23), 8, 30), 60), context),
                      PlanningWarning::OutsideWorkingHours));
-        QVERIFY(!has(PlanningRules::check(visitAt(london(QDate(2026, 10, 27), 8, 30), 60),
-                                          context),
+        QVERIFY(!has(PlanningRules::check(visitAt(london(QDate(2026, 10, 27), 8, 30), 60), context),
                      PlanningWarning::OutsideWorkingHours));
         QCOMPARE(london(QDate(2026, 10, 23), 8, 30).time(), QTime(7, 30)); // BST
         QCOMPARE(london(QDate(2026, 10, 27), 8, 30).time(), QTime(8, 30)); // GMT
@@ -400,7 +396,8 @@ private slots:
         QVERIFY(query.exec(QStringLiteral("SELECT starts_at FROM visits")));
         QVERIFY(query.next());
         QVERIFY(query.value(0).toString().startsWith(QStringLiteral("2026-03-30T09:00:00")));
-        const auto found = visits.between(london(QDate(2026, 3, 30), 0), london(QDate(2026, 3, 31), 0));
+        const auto found =
+            visits.between(london(QDate(2026, 3, 30), 0), london(QDate(2026, 3, 31), 0));
         QCOMPARE(found->size(), 1);
     }
 

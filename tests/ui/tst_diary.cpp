@@ -21,6 +21,8 @@
 #include <QTimer>
 #include <QtTest>
 
+#include "ScreenshotSupport.h"
+
 using namespace lantern;
 
 namespace {
@@ -93,6 +95,7 @@ private slots:
         QVERIFY(dialog.warningsLabel()->text().contains(QStringLiteral("working hours")));
         QVERIFY(dialog.warningsLabel()->text().contains(QStringLiteral("filing deadline")));
         QCOMPARE(dialog.currentWarnings().size(), 2);
+        QVERIFY(testsupport::saveScreenshot(dialog, QStringLiteral("visit-dialog")));
         // The FCA decides: it saves.
         dialog.accept();
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
@@ -138,7 +141,8 @@ private slots:
         QVERIFY(dialog.isVisible());
         QVERIFY(dialog.errorLabel()->text().contains(QStringLiteral("not seen")));
         QCOMPARE(VisitRepository(*m_store).get(added->meta.id)->status, VisitStatus::Planned);
-        auto *reason = qobject_cast<QLineEdit *>(dialog.fieldWidget(QStringLiteral("status_reason")));
+        auto *reason =
+            qobject_cast<QLineEdit *>(dialog.fieldWidget(QStringLiteral("status_reason")));
         QCOMPARE(dialog.focusWidget(), static_cast<QWidget *>(reason));
         reason->setText(QStringLiteral("Seren was at a friend's house"));
         dialog.accept();
@@ -162,7 +166,7 @@ private slots:
         QCOMPARE(week->monday(), QDate(2026, 11, 23));
         QCOMPARE(week->items().size(), 1); // the hearing is next week
         QVERIFY(week->items().constFirst().title.contains(QStringLiteral("Seren")));
-        saveScreenshot(diary, QStringLiteral("diary"));
+        QVERIFY(testsupport::saveScreenshot(diary, QStringLiteral("diary")));
 
         week->setFocus();
         QTest::keyClick(week, Qt::Key_PageDown);
@@ -215,7 +219,8 @@ private slots:
             auto *dialog = qobject_cast<VisitDialog *>(QApplication::activeModalWidget());
             if (!dialog)
                 return;
-            auto *caseBox = qobject_cast<QComboBox *>(dialog->fieldWidget(QStringLiteral("case_id")));
+            auto *caseBox =
+                qobject_cast<QComboBox *>(dialog->fieldWidget(QStringLiteral("case_id")));
             caseBox->setFocus();
             QTest::keyClick(caseBox, Qt::Key_Down); // from "choose" to the only case
             auto *place = qobject_cast<QLineEdit *>(dialog->fieldWidget(QStringLiteral("place")));
@@ -264,13 +269,6 @@ private:
     static QDateTime london(const QDate &day, int hour)
     {
         return QDateTime(day, QTime(hour, 0), Clock::londonZone()).toUTC();
-    }
-
-    static void saveScreenshot(QWidget &widget, const QString &name)
-    {
-        const QString dir = qEnvironmentVariable("LANTERN_SCREENSHOTS");
-        if (!dir.isEmpty())
-            widget.grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
     }
 
     QTemporaryDir m_dir;

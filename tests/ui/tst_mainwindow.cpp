@@ -2,18 +2,18 @@
 // files they lead to. Set LANTERN_SCREENSHOTS=DIR to keep a picture of each screen.
 #include "demo/DemoGenerator.h"
 #include "dialogs/SearchDialog.h"
-#include "measures/PracticeMeasures.h"
-#include "notes/NoteRepository.h"
-#include "widgets/NoteEditor.h"
-#include "widgets/NotesPane.h"
-#include "widgets/CaseFileView.h"
-#include "widgets/DashboardView.h"
 #include "domain/Clock.h"
+#include "measures/PracticeMeasures.h"
 #include "models/CaseloadModel.h"
+#include "notes/NoteRepository.h"
 #include "store/CaseloadQuery.h"
 #include "store/Store.h"
+#include "widgets/CaseFileView.h"
 #include "widgets/CaseloadView.h"
+#include "widgets/DashboardView.h"
 #include "widgets/MainWindow.h"
+#include "widgets/NoteEditor.h"
+#include "widgets/NotesPane.h"
 
 #include <QAbstractItemModelTester>
 #include <QLineEdit>
@@ -21,10 +21,12 @@
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QTabWidget>
-#include <QTextEdit>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTextEdit>
 #include <QtTest>
+
+#include "ScreenshotSupport.h"
 
 using namespace lantern;
 
@@ -62,7 +64,7 @@ private slots:
         QTableView *table = window.caseloadView()->table();
         QCOMPARE(table->model()->rowCount(), 30);
         window.showCaseload();
-        saveScreenshot(window, QStringLiteral("caseload"));
+        QVERIFY(testsupport::saveScreenshot(window, QStringLiteral("caseload")));
         // Each row shows its own case's children by the names used with them.
         for (int row = 0; row < table->model()->rowCount(); ++row) {
             const QModelIndex index = table->model()->index(row, CaseloadModel::Children);
@@ -112,7 +114,7 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         window.showDashboard();
         QCOMPARE(window.tabs()->currentWidget(), static_cast<QWidget *>(window.dashboardView()));
-        saveScreenshot(window, QStringLiteral("dashboard"));
+        QVERIFY(testsupport::saveScreenshot(window, QStringLiteral("dashboard")));
 
         DashboardView *dashboard = window.dashboardView();
         QCOMPARE(dashboard->tile(QStringLiteral("open_cases"))->valueText(), QStringLiteral("30"));
@@ -137,7 +139,7 @@ private slots:
                                  .toUuid();
             QVERIFY(over->measure().caseIds.contains(id));
         }
-        saveScreenshot(window, QStringLiteral("caseload-over-26"));
+        QVERIFY(testsupport::saveScreenshot(window, QStringLiteral("caseload-over-26")));
         window.caseloadView()->clearCaseLimit();
         QCOMPARE(window.caseloadView()->visibleRows(), 30);
 
@@ -170,7 +172,7 @@ private slots:
         QVERIFY(file);
         QCOMPARE(file->caseId(), chosen);
         QVERIFY(file->childList()->count() > 0);
-        saveScreenshot(window, QStringLiteral("casefile"));
+        QVERIFY(testsupport::saveScreenshot(window, QStringLiteral("casefile")));
         // Opening it again brings the same tab forward rather than a second copy.
         window.openCase(chosen);
         QCOMPARE(window.tabs()->count(), fixedTabs + 1);
@@ -239,15 +241,6 @@ private slots:
     }
 
 private:
-    static void saveScreenshot(QWidget &window, const QString &name)
-    {
-        const QString dir = qEnvironmentVariable("LANTERN_SCREENSHOTS");
-        if (dir.isEmpty())
-            return;
-        QCoreApplication::processEvents();
-        QVERIFY(window.grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
-    }
-
     QTemporaryDir m_dir;
     FixedClock m_clock{QDateTime(QDate(2026, 11, 23), QTime(9, 30), Qt::UTC)};
     std::unique_ptr<Store> m_store;

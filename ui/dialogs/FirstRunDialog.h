@@ -12,7 +12,12 @@ class FirstRunDialog
     Q_DECLARE_TR_FUNCTIONS(FirstRunDialog)
 
 public:
-    enum class Choice { DemoCaseload, EmptyCaseload, Quit };
+    enum class Choice
+    {
+        DemoCaseload,
+        EmptyCaseload,
+        Quit
+    };
     static Choice ask(const QString &storePath, QWidget *parent = nullptr);
 };
 

@@ -30,8 +30,8 @@ QString slotText(const Slot &slot)
     const QDateTime end = slot.endsAt.toTimeZone(Clock::londonZone());
     return QStringLiteral("%1, %2–%3")
         .arg(locale.toString(start.date(), QStringLiteral("ddd d MMM")),
-             locale.toString(start.time(), QLocale::ShortFormat),
-             locale.toString(end.time(), QLocale::ShortFormat));
+             start.time().toString(QStringLiteral("HH:mm")),
+             end.time().toString(QStringLiteral("HH:mm")));
 }
 
 } // namespace
@@ -40,11 +40,11 @@ VisitDialog::VisitDialog(Store &store, const QUuid &caseId, std::optional<Visit>
                          QWidget *parent)
     : RecordDialog(store, parent), m_caseId(existing ? existing->caseId : caseId),
       m_existing(std::move(existing)), m_case(new QComboBox(this)),
-      m_children(new QListWidget(this)), m_kind(new QComboBox(this)),
-      m_place(new QLineEdit(this)), m_startsAt(new QDateTimeEdit(this)),
-      m_length(new QSpinBox(this)), m_travelBefore(new QSpinBox(this)),
-      m_travelAfter(new QSpinBox(this)), m_attendees(new QLineEdit(this)),
-      m_status(new QComboBox(this)), m_reason(new QLineEdit(this)), m_warnings(new QLabel(this)),
+      m_children(new QListWidget(this)), m_kind(new QComboBox(this)), m_place(new QLineEdit(this)),
+      m_startsAt(new QDateTimeEdit(this)), m_length(new QSpinBox(this)),
+      m_travelBefore(new QSpinBox(this)), m_travelAfter(new QSpinBox(this)),
+      m_attendees(new QLineEdit(this)), m_status(new QComboBox(this)),
+      m_reason(new QLineEdit(this)), m_warnings(new QLabel(this)),
       m_findTime(new QPushButton(tr("&Find a time…"), this)), m_slots(new QListWidget(this))
 {
     setWindowTitle(m_existing ? tr("Visit") : tr("Plan a visit"));
@@ -57,8 +57,8 @@ VisitDialog::VisitDialog(Store &store, const QUuid &caseId, std::optional<Visit>
         for (const CaseloadRow &row : std::as_const(*rows)) {
             if (row.status != CaseStatus::Open && row.caseId != m_caseId)
                 continue;
-            m_case->addItem(QStringLiteral("%1 · %2").arg(row.caseNumber,
-                                                           row.childNames.join(QStringLiteral(", "))),
+            m_case->addItem(QStringLiteral("%1 · %2").arg(
+                                row.caseNumber, row.childNames.join(QStringLiteral(", "))),
                             row.caseId);
         }
     }
@@ -104,13 +104,12 @@ VisitDialog::VisitDialog(Store &store, const QUuid &caseId, std::optional<Visit>
     startLayout->addWidget(m_findTime);
     m_slots->setAccessibleName(tr("Free times"));
     m_slots->setMaximumHeight(m_slots->fontMetrics().lineSpacing() * 6 + 12);
-    m_slots->hide();
 
     m_warnings->setWordWrap(true);
     m_warnings->setTextFormat(Qt::RichText);
-    m_warnings->setStyleSheet(QStringLiteral(
-        "QLabel { background: #fff4e0; color: #5a3b00; border: 1px solid #e8c27a;"
-        " border-radius: 4px; padding: 6px; }"));
+    m_warnings->setStyleSheet(
+        QStringLiteral("QLabel { background: #fff4e0; color: #5a3b00; border: 1px solid #e8c27a;"
+                       " border-radius: 4px; padding: 6px; }"));
     m_warnings->setAccessibleName(tr("Planning warnings"));
     m_warnings->hide();
 
@@ -127,6 +126,7 @@ VisitDialog::VisitDialog(Store &store, const QUuid &caseId, std::optional<Visit>
     addField(QStringLiteral("status"), tr("Stat&us:"), m_status);
     addField(QStringLiteral("status_reason"), tr("&Reason:"), m_reason);
     form()->addRow(m_warnings);
+    form()->setRowVisible(m_slots, false); // shown once "Find a time" has something to offer
 
     if (m_existing) {
         const Visit &v = *m_existing;
@@ -169,8 +169,8 @@ VisitDialog::VisitDialog(Store &store, const QUuid &caseId, std::optional<Visit>
     connect(m_status, &QComboBox::currentIndexChanged, this, &VisitDialog::updateStatusRow);
     connect(m_findTime, &QPushButton::clicked, this, &VisitDialog::findTime);
     connect(m_slots, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
-        const QDateTime start = item->data(Qt::UserRole).toDateTime().toTimeZone(
-            Clock::londonZone());
+        const QDateTime start =
+            item->data(Qt::UserRole).toDateTime().toTimeZone(Clock::londonZone());
         setLocalStart(start.date(), start.time());
         m_startsAt->setFocus();
     });
@@ -185,9 +185,9 @@ void VisitDialog::setLocalStart(const QDate &date, const QTime &time)
 
 void VisitDialog::loadCase()
 {
-    const QSet<QUuid> chosen = m_existing ? QSet<QUuid>(m_existing->childIds.cbegin(),
-                                                        m_existing->childIds.cend())
-                                          : QSet<QUuid>();
+    const QSet<QUuid> chosen =
+        m_existing ? QSet<QUuid>(m_existing->childIds.cbegin(), m_existing->childIds.cend())
+                   : QSet<QUuid>();
     m_children->clear();
     if (!m_caseId.isNull()) {
         auto children = ChildRepository(m_store).forCase(m_caseId);
@@ -264,9 +264,8 @@ void VisitDialog::findTime()
     request.lengthMin = m_length->value();
     request.travelMin = std::max(m_travelBefore->value(), m_travelAfter->value());
     request.notBefore = m_store.clock().nowUtc();
-    request.notAfter = m_context.filingDeadline.isValid()
-                           ? m_context.filingDeadline
-                           : m_store.clock().today().addDays(28);
+    request.notAfter = m_context.filingDeadline.isValid() ? m_context.filingDeadline
+                                                          : m_store.clock().today().addDays(28);
     PlanningContext context = m_context;
     if (m_existing) // the visit being moved does not block its own new time
         context.visits.removeIf([&](const Visit &v) { return v.meta.id == m_existing->meta.id; });
@@ -283,7 +282,7 @@ void VisitDialog::findTime()
             m_slots);
         item->setFlags(Qt::NoItemFlags);
     }
-    m_slots->show();
+    form()->setRowVisible(m_slots, true);
     m_slots->setCurrentRow(0);
     m_slots->setFocus();
 }

@@ -12,6 +12,7 @@
 #include "store/ChronologyQuery.h"
 #include "store/Repositories.h"
 #include "store/Store.h"
+#include "widgets/LettersPane.h"
 #include "widgets/NotesPane.h"
 
 #include <QFormLayout>
@@ -284,6 +285,12 @@ CaseFileView::CaseFileView(Store &store, QUuid caseId, QWidget *parent)
     m_tabs->addTab(buildChildrenPage(), tr("&Children"));
     m_tabs->addTab(buildAdultsPage(), tr("&Adults"));
     m_tabs->addTab(buildHearingsPage(), tr("Hea&rings"));
+    m_letters = new LettersPane(m_store, m_caseId, this);
+    m_tabs->addTab(m_letters, tr("&Letters"));
+    connect(m_letters, &LettersPane::lettersChanged, this, [this] {
+        fillChronology();
+        emit caseChanged(m_caseId);
+    });
     m_tabs->addTab(buildChronologyPage(), tr("Chro&nology"));
 
     auto *layout = new QVBoxLayout(this);
@@ -453,8 +460,8 @@ void CaseFileView::reload()
         m_subtitle->clear();
         m_badges->hide();
         showProblem(found.error());
-        for (QWidget *button : {m_planVisit, m_editCase, m_closeCase, m_addChild, m_editChild, m_addAdult,
-                                m_editAdult, m_addHearing, m_editHearing})
+        for (QWidget *button : {m_planVisit, m_editCase, m_closeCase, m_addChild, m_editChild,
+                                m_addAdult, m_editAdult, m_addHearing, m_editHearing})
             button->setEnabled(false);
         return;
     }

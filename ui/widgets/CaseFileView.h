@@ -17,6 +17,7 @@ class QTreeWidget;
 
 namespace lantern {
 
+class LettersPane;
 class NotesPane;
 class Store;
 class StoreWorker;
@@ -42,6 +43,7 @@ public:
     QTreeWidget *chronologyTable() const { return m_chronology; }
     // The case's notes, once addNotes() has been called (null before).
     NotesPane *notesPane() const { return m_notes; }
+    LettersPane *lettersPane() const { return m_letters; }
     // Adds the Notes section (list and editor). Drafts are saved through `worker`'s thread.
     void addNotes(StoreWorker &worker);
 
@@ -115,6 +117,7 @@ private:
     QPushButton *m_editHearing;
     QTreeWidget *m_chronology;
     NotesPane *m_notes = nullptr;
+    LettersPane *m_letters = nullptr;
 };
 
 } // namespace lantern

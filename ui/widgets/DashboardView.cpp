@@ -11,8 +11,8 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QStyleOptionFocusRect>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 namespace lantern {
 
@@ -45,8 +45,8 @@ QString FigureTile::valueText() const
         return tr("Not yet available");
     const QLocale locale;
     if (m_measure.outOf)
-        return tr("%1 of %2").arg(locale.toString(*m_measure.value),
-                                  locale.toString(*m_measure.outOf));
+        return tr("%1 of %2")
+            .arg(locale.toString(*m_measure.value), locale.toString(*m_measure.outOf));
     return locale.toString(*m_measure.value);
 }
 

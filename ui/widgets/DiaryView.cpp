@@ -139,8 +139,9 @@ Result<QList<DiaryItem>> DiaryView::load(Store &store, const QDateTime &fromUtc,
         for (const QUuid &id : visit.childIds)
             names.append(childNames.value(id));
         item.title = labelOf(visit.kind) + QStringLiteral(" · ") + names.join(QStringLiteral(", "));
-        item.detail = QStringList{caseNumbers.value(visit.caseId), visit.place, labelOf(visit.status)}
-                          .join(QStringLiteral(" · "));
+        item.detail =
+            QStringList{caseNumbers.value(visit.caseId), visit.place, labelOf(visit.status)}.join(
+                QStringLiteral(" · "));
         items.append(item);
     }
     for (const Hearing &hearing : std::as_const(*hearings)) {
@@ -151,8 +152,8 @@ Result<QList<DiaryItem>> DiaryView::load(Store &store, const QDateTime &fromUtc,
         item.startsAt = hearing.startsAt;
         item.endsAt = hearing.startsAt.addSecs(2 * 3600); // a hearing's slot in the diary
         item.title = labelOf(hearing.kind);
-        item.detail =
-            QStringList{caseNumbers.value(hearing.caseId), hearing.venue}.join(QStringLiteral(" · "));
+        item.detail = QStringList{caseNumbers.value(hearing.caseId), hearing.venue}.join(
+            QStringLiteral(" · "));
         items.append(item);
     }
     std::sort(items.begin(), items.end(),
@@ -192,18 +193,19 @@ void DiaryView::fillAgenda()
         const QDateTime local = item.startsAt.toTimeZone(Clock::londonZone());
         if (local.date() != shown) {
             shown = local.date();
-            auto *heading = new QListWidgetItem(shown == today ? tr("Today") : tr("Tomorrow"),
-                                                m_agenda);
+            auto *heading =
+                new QListWidgetItem(shown == today ? tr("Today") : tr("Tomorrow"), m_agenda);
             QFont bold = heading->font();
             bold.setBold(true);
             heading->setFont(bold);
             heading->setFlags(Qt::ItemIsEnabled);
             heading->setData(Qt::UserRole, -1);
         }
-        auto *entry = new QListWidgetItem(
-            QStringLiteral("%1  %2\n%3")
-                .arg(locale.toString(local.time(), QStringLiteral("HH:mm")), item.title, item.detail),
-            m_agenda);
+        auto *entry =
+            new QListWidgetItem(QStringLiteral("%1  %2\n%3")
+                                    .arg(locale.toString(local.time(), QStringLiteral("HH:mm")),
+                                         item.title, item.detail),
+                                m_agenda);
         entry->setData(Qt::UserRole, i);
     }
     if (items->isEmpty()) {
@@ -257,9 +259,9 @@ void DiaryView::openItem(const DiaryItem &item)
 
 void DiaryView::exportCalendar()
 {
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export visits to a calendar file"), QStringLiteral("lantern-visits.ics"),
-        tr("Calendar files (*.ics)"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export visits to a calendar file"),
+                                                      QStringLiteral("lantern-visits.ics"),
+                                                      tr("Calendar files (*.ics)"));
     if (path.isEmpty())
         return;
     // From four weeks back, everything planned ahead.

@@ -1,10 +1,11 @@
 #include "MainWindow.h"
 
 #include "dialogs/CaseDialog.h"
+#include "dialogs/ProfileDialog.h"
 #include "dialogs/SearchDialog.h"
-#include "notes/NoteRepository.h"
 #include "measures/PracticeMeasures.h"
 #include "models/CaseloadModel.h"
+#include "notes/NoteRepository.h"
 #include "store/CaseloadQuery.h"
 #include "store/Store.h"
 #include "store/StoreWorker.h"
@@ -40,10 +41,9 @@ constexpr int kFixedTabs = 3; // case files open after these
 
 MainWindow::MainWindow(Store &store, QWidget *parent)
     : QMainWindow(parent), m_store(store), m_worker(new StoreWorker(store, this)),
-      m_caseloadModel(new CaseloadModel(this)),
-      m_tabs(new QTabWidget(this)), m_dashboard(new DashboardView(this)),
-      m_caseloadView(new CaseloadView(m_caseloadModel, this)), m_diary(new DiaryView(store, this)),
-      m_statusCounts(new QLabel(this)),
+      m_caseloadModel(new CaseloadModel(this)), m_tabs(new QTabWidget(this)),
+      m_dashboard(new DashboardView(this)), m_caseloadView(new CaseloadView(m_caseloadModel, this)),
+      m_diary(new DiaryView(store, this)), m_statusCounts(new QLabel(this)),
       m_statusStore(new QLabel(this))
 {
     setWindowTitle(tr("Lantern"));
@@ -158,6 +158,12 @@ void MainWindow::createMenus()
     view->addSeparator();
     QAction *refresh = view->addAction(tr("&Reload"), this, &MainWindow::reload);
     refresh->setShortcut(QKeySequence(tr("Ctrl+R")));
+
+    QMenu *settings = menuBar()->addMenu(tr("&Settings"));
+    settings->addAction(tr("Your &details for letters…"), this, [this] {
+        ProfileDialog dialog(m_store, this);
+        dialog.exec();
+    });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Lantern"), this, &MainWindow::showAbout);

@@ -128,8 +128,9 @@ void WeekView::paintEvent(QPaintEvent *)
         p.setFont(font);
         p.setPen(pal.color(QPalette::Text));
         p.drawText(QRectF(column.left(), 2, column.width(), kHeader - 4), Qt::AlignCenter,
-                   date == m_today ? tr("%1\nToday").arg(locale.toString(date, QStringLiteral("ddd d MMM")))
-                                   : locale.toString(date, QStringLiteral("ddd d MMM")));
+                   date == m_today
+                       ? tr("%1\nToday").arg(locale.toString(date, QStringLiteral("ddd d MMM")))
+                       : locale.toString(date, QStringLiteral("ddd d MMM")));
     }
     p.setFont(font());
 
@@ -137,8 +138,8 @@ void WeekView::paintEvent(QPaintEvent *)
     for (int slot = 0; slot <= kSlots; ++slot) {
         const double y = grid.top() + slot * slotHeight();
         const bool hour = (slot * kSlotMinutes) % 60 == 0;
-        p.setPen(QPen(pal.color(QPalette::Mid), hour ? 1.0 : 0.5,
-                      hour ? Qt::SolidLine : Qt::DotLine));
+        p.setPen(
+            QPen(pal.color(QPalette::Mid), hour ? 1.0 : 0.5, hour ? Qt::SolidLine : Qt::DotLine));
         p.drawLine(QPointF(grid.left(), y), QPointF(grid.right(), y));
         if (hour && slot < kSlots) {
             p.setPen(pal.color(QPalette::PlaceholderText));
@@ -163,18 +164,17 @@ void WeekView::paintEvent(QPaintEvent *)
             continue;
         const bool cancelled = item.status == VisitStatus::Cancelled;
         QColor colour = item.type == DiaryItem::Type::Hearing ? kHearing
-                        : item.status == VisitStatus::Done   ? kDone
-                                                             : kVisit;
+                        : item.status == VisitStatus::Done    ? kDone
+                                                              : kVisit;
         if (cancelled || item.status == VisitStatus::NotSeen)
             colour = pal.color(QPalette::PlaceholderText);
         if (item.travelBeforeMin > 0 || item.travelAfterMin > 0) {
             QColor travel = colour;
             travel.setAlpha(45);
-            p.fillRect(spanRect(day, item.startsAt.addSecs(-60LL * item.travelBeforeMin),
-                                item.startsAt),
-                       QBrush(travel, Qt::BDiagPattern));
-            p.fillRect(spanRect(day, item.endsAt,
-                                item.endsAt.addSecs(60LL * item.travelAfterMin)),
+            p.fillRect(
+                spanRect(day, item.startsAt.addSecs(-60LL * item.travelBeforeMin), item.startsAt),
+                QBrush(travel, Qt::BDiagPattern));
+            p.fillRect(spanRect(day, item.endsAt, item.endsAt.addSecs(60LL * item.travelAfterMin)),
                        QBrush(travel, Qt::BDiagPattern));
         }
         const QRectF box = spanRect(day, item.startsAt, item.endsAt);
