@@ -59,6 +59,12 @@ protected:
     }
 };
 
+QString shortKind(LetterKind kind)
+{
+    return kind == LetterKind::Introduction ? LettersPane::tr("Introduction")
+                                            : LettersPane::tr("Goodbye");
+}
+
 void printLetter(Store &store, const Letter &letter, QPrinter *printer)
 {
     QImage qr;
@@ -87,6 +93,9 @@ LetterEditor::LetterEditor(Store &store, const QUuid &letterId, QWidget *parent)
     headingFont.setBold(true);
     m_heading->setFont(headingFont);
     m_text->setAcceptRichText(true);
+    // About the width of the printed page, so lines read as they will on paper.
+    m_text->setLineWrapMode(QTextEdit::FixedPixelWidth);
+    m_text->setLineWrapColumnOrWidth(m_text->fontMetrics().averageCharWidth() * 78);
     m_text->setAccessibleName(tr("Letter text"));
     new MissingFieldHighlighter(m_text->document());
     m_problems->setAccessibleName(tr("Before this letter can be finalised"));
@@ -130,7 +139,9 @@ void LetterEditor::load()
     }
     m_letter = *letter;
     if (auto child = ChildRepository(m_store).get(m_letter.childId)) {
-        m_childName = child->nameToUse();
+        m_childName = child->preferredName.isEmpty()
+                          ? child->legalName.section(QLatin1Char(' '), 0, 0)
+                          : child->preferredName;
         m_childAge = child->ageOn(m_store.clock().today());
     }
     m_heading->setText(
@@ -325,7 +336,7 @@ void LettersPane::reload()
         names.insert(child.meta.id, child.nameToUse());
     for (const Letter &letter : std::as_const(*letters)) {
         auto *item = new QTreeWidgetItem(
-            m_list, {names.value(letter.childId), labelOf(letter.kind), labelOf(letter.status)});
+            m_list, {names.value(letter.childId), shortKind(letter.kind), labelOf(letter.status)});
         item->setData(0, Qt::UserRole, letter.meta.id);
         if (letter.meta.id == current)
             m_list->setCurrentItem(item);
@@ -337,7 +348,7 @@ void LettersPane::reload()
         });
         if (!has) {
             auto *item = new QTreeWidgetItem(
-                m_list, {child.nameToUse(), labelOf(LetterKind::Introduction), tr("None yet")});
+                m_list, {child.nameToUse(), shortKind(LetterKind::Introduction), tr("None yet")});
             item->setForeground(2, QColor(0x8a, 0x4b, 0x00));
             item->setFlags(Qt::ItemIsEnabled);
         }
