@@ -8,6 +8,8 @@
 #include <QSqlQuery>
 #include <QVariantList>
 
+#include <algorithm>
+
 namespace lantern {
 
 // Typed reads and writes of one kind of record. Writes go through Store's write path;
@@ -56,6 +58,27 @@ public:
     }
 
     Result<QList<T>> all() const { return where({}, {}); }
+
+    // Live records with any of these ids (in pages, so any number may be asked for).
+    Result<QList<T>> byIds(const QList<QUuid> &ids) const
+    {
+        QList<T> records;
+        constexpr qsizetype kPage = 500;
+        for (qsizetype from = 0; from < ids.size(); from += kPage) {
+            QVariantList values;
+            QStringList marks;
+            for (qsizetype i = from; i < std::min(ids.size(), from + kPage); ++i) {
+                values.append(storeValue::fromId(ids.at(i)));
+                marks.append(QStringLiteral("?"));
+            }
+            auto page =
+                where(QStringLiteral("id IN (%1)").arg(marks.join(QLatin1Char(','))), values);
+            if (!page)
+                return page.error();
+            records += *page;
+        }
+        return records;
+    }
 
     // Saves a new record (an id is made here when it has none) and returns it as stored.
     Result<T> add(T record)

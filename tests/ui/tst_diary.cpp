@@ -249,6 +249,7 @@ private slots:
         visit.endsAt = visit.startsAt.addSecs(3600);
         QVERIFY(VisitRepository(*m_store).add(visit));
         DiaryView diary(*m_store);
+        diary.show(); // the diary reads its week when it is shown
         QListWidget *agenda = diary.agenda();
         QCOMPARE(agenda->count(), 2); // "Tomorrow" and the visit
         QCOMPARE(agenda->item(0)->text(), QStringLiteral("Tomorrow"));

@@ -18,6 +18,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QSet>
 #include <QSplitter>
 #include <QVBoxLayout>
 
@@ -115,12 +116,22 @@ Result<QList<DiaryItem>> DiaryView::load(Store &store, const QDateTime &fromUtc,
         {storeValue::fromTime(fromUtc), storeValue::fromTime(toUtc)}, QStringLiteral("starts_at"));
     if (!hearings)
         return hearings.error();
+    // Only the children and cases these items name: the week, not the whole caseload.
+    QSet<QUuid> childIds;
+    QSet<QUuid> caseIds;
+    for (const Visit &visit : std::as_const(*visits)) {
+        caseIds.insert(visit.caseId);
+        for (const QUuid &id : visit.childIds)
+            childIds.insert(id);
+    }
+    for (const Hearing &hearing : std::as_const(*hearings))
+        caseIds.insert(hearing.caseId);
     QHash<QUuid, QString> childNames;
     QHash<QUuid, QString> caseNumbers;
-    if (auto children = ChildRepository(store).all())
+    if (auto children = ChildRepository(store).byIds(childIds.values()))
         for (const Child &child : std::as_const(*children))
             childNames.insert(child.meta.id, child.nameToUse());
-    if (auto cases = CaseRepository(store).all())
+    if (auto cases = CaseRepository(store).byIds(caseIds.values()))
         for (const Case &c : std::as_const(*cases))
             caseNumbers.insert(c.meta.id, c.caseNumber);
 
@@ -161,8 +172,20 @@ Result<QList<DiaryItem>> DiaryView::load(Store &store, const QDateTime &fromUtc,
     return items;
 }
 
+void DiaryView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        reload();
+}
+
 void DiaryView::reload()
 {
+    if (!isVisible()) {
+        m_stale = true;
+        return;
+    }
+    m_stale = false;
     auto items = load(m_store, londonMidnight(m_monday), londonMidnight(m_monday.addDays(7)));
     if (!items) {
         m_problem->setText(items.error().message);

@@ -32,6 +32,8 @@ public:
                                          const QDateTime &toUtc);
 
 public slots:
+    // Reads the week again; while the diary is hidden it waits until it is next shown, so a
+    // busy caseload never pays for a diary nobody is looking at.
     void reload();
     void showWeek(const QDate &anyDayOfTheWeek);
     void moveWeeks(int weeks); // 0: this week
@@ -43,6 +45,9 @@ public slots:
 signals:
     void visitsChanged();
     void caseRequested(const QUuid &caseId);
+
+protected:
+    void showEvent(QShowEvent *event) override;
 
 private:
     void fillAgenda();
@@ -58,6 +63,7 @@ private:
     WeekView *m_week;
     QListWidget *m_agenda;
     QLabel *m_problem;
+    bool m_stale = true;            // the shown week and agenda need reading before they are seen
     QList<DiaryItem> m_agendaItems; // what the agenda rows stand for, by index
 };
 
