@@ -213,6 +213,7 @@ int main(int argc, char *argv[])
         "lantern_pull store=%s records=%lld runs=%d median_ms=%.0f records_per_s=%.0f mb=%.1f\n",
         qPrintable(store.label()), static_cast<long long>(records), runs, median,
         double(records) / (median / 1000.0), double(bytes) / 1e6);
+    std::fflush(stdout);
     if (parser.isSet(pouchOption)) {
         QProcess pouch;
         pouch.setProcessChannelMode(QProcess::ForwardedChannels);

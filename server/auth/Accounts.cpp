@@ -123,9 +123,9 @@ QString Accounts::addUser(const QString &name, Role role, const QString &team,
                        QStringLiteral("A password needs at least 10 characters."));
     const QString hash = hashPassword(password);
     const QString id = newId();
-    m_db.write([&](QSqlDatabase &db) {
+    m_db.writeUnsequenced([&](QSqlDatabase &db) {
         // Sign-in matches names in any case, so two names may not differ only in case.
-        QSqlQuery existing = ServerDatabase::exec(db, QStringLiteral("SELECT name FROM users"));
+        QSqlQuery &existing = ServerDatabase::exec(db, QStringLiteral("SELECT name FROM users"));
         while (existing.next()) {
             if (existing.value(0).toString().toLower() == trimmed.toLower())
                 throw ApiError(409, QStringLiteral("exists"),
@@ -145,8 +145,8 @@ QString Accounts::addUser(const QString &name, Role role, const QString &team,
 
 void Accounts::disableUser(const QString &name)
 {
-    m_db.write([&](QSqlDatabase &db) {
-        QSqlQuery query = ServerDatabase::exec(
+    m_db.writeUnsequenced([&](QSqlDatabase &db) {
+        QSqlQuery &query = ServerDatabase::exec(
             db, QStringLiteral("UPDATE users SET disabled_at = ? WHERE name = ? RETURNING id"),
             {ServerDatabase::now(), name});
         if (!query.next())
@@ -162,7 +162,7 @@ QList<DeviceInfo> Accounts::devices()
 {
     QList<DeviceInfo> result;
     m_db.read([&](QSqlDatabase &db) {
-        QSqlQuery query = ServerDatabase::exec(
+        QSqlQuery &query = ServerDatabase::exec(
             db, QStringLiteral("SELECT d.id, u.name, d.name, d.created_at, d.last_seen_at,"
                                " d.revoked_at, d.wipe FROM devices d JOIN users u"
                                " ON u.id = d.user_id ORDER BY u.name, d.created_at"));
@@ -177,8 +177,8 @@ QList<DeviceInfo> Accounts::devices()
 
 void Accounts::revokeDevice(const QString &deviceId, bool wipe)
 {
-    m_db.write([&](QSqlDatabase &db) {
-        QSqlQuery query = ServerDatabase::exec(
+    m_db.writeUnsequenced([&](QSqlDatabase &db) {
+        QSqlQuery &query = ServerDatabase::exec(
             db,
             QStringLiteral("UPDATE devices SET revoked_at = COALESCE(revoked_at, ?), wipe = ?"
                            " WHERE id = ? RETURNING id"),
@@ -203,7 +203,7 @@ SignInResult Accounts::signIn(const QString &name, const QString &password,
     int failures = 0;
     QString lastFailedAt;
     m_db.read([&](QSqlDatabase &db) {
-        QSqlQuery query = ServerDatabase::exec(
+        QSqlQuery &query = ServerDatabase::exec(
             db,
             QStringLiteral(
                 "SELECT failures, last_failed_at FROM sign_in_failures WHERE user_name = ?"),
@@ -237,7 +237,7 @@ SignInResult Accounts::signIn(const QString &name, const QString &password,
     m_db.read([&](QSqlDatabase &db) {
         // Compared here, not with SQL lower(): SQLite's lower() leaves non-ASCII letters as they
         // are, so "Élodie" would never match what she typed.
-        QSqlQuery query = ServerDatabase::exec(
+        QSqlQuery &query = ServerDatabase::exec(
             db,
             QStringLiteral("SELECT id, name, role, team, password_hash, disabled_at FROM users"));
         while (query.next()) {
@@ -253,7 +253,7 @@ SignInResult Accounts::signIn(const QString &name, const QString &password,
     static const QString dummy = hashPassword(QStringLiteral("no such user, no such password"));
     const bool good = verifyPassword(user ? user->hash : dummy, password) && user.has_value();
     if (!good) {
-        m_db.write([&](QSqlDatabase &db) {
+        m_db.writeUnsequenced([&](QSqlDatabase &db) {
             ServerDatabase::exec(
                 db,
                 QStringLiteral("INSERT INTO sign_in_failures (user_name, failures, last_failed_at)"
@@ -283,10 +283,10 @@ SignInResult Accounts::signIn(const QString &name, const QString &password,
         randomBytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
     result.expiresAt = afterMilliseconds(m_options.tokenLifetimeMs);
 
-    m_db.write([&](QSqlDatabase &db) {
+    m_db.writeUnsequenced([&](QSqlDatabase &db) {
         QString device = deviceId;
         if (!device.isEmpty()) {
-            QSqlQuery query = ServerDatabase::exec(
+            QSqlQuery &query = ServerDatabase::exec(
                 db,
                 QStringLiteral("SELECT revoked_at, wipe FROM devices WHERE id = ? AND user_id = ?"),
                 {device, user->id});
@@ -337,7 +337,7 @@ Principal Accounts::authenticate(const QString &authorizationHeader)
     bool wipe = false;
     bool found = false;
     m_db.read([&](QSqlDatabase &db) {
-        QSqlQuery query = ServerDatabase::exec(
+        QSqlQuery &query = ServerDatabase::exec(
             db,
             QStringLiteral("SELECT u.id, u.name, u.role, u.team, t.device_id, t.expires_at,"
                            " t.signed_out_at, u.disabled_at, d.revoked_at, d.wipe"
@@ -374,7 +374,7 @@ Principal Accounts::authenticate(const QString &authorizationHeader)
 void Accounts::signOut(const QString &authorizationHeader)
 {
     const Principal principal = authenticate(authorizationHeader);
-    m_db.write([&](QSqlDatabase &db) {
+    m_db.writeUnsequenced([&](QSqlDatabase &db) {
         ServerDatabase::exec(
             db, QStringLiteral("UPDATE tokens SET signed_out_at = ? WHERE token_hash = ?"),
             {ServerDatabase::now(), tokenHash(bearer(authorizationHeader))});

@@ -15,7 +15,7 @@ void recordAudit(QSqlDatabase &db, const AuditEntry &entry)
 
 void recordAudit(ServerDatabase &database, const AuditEntry &entry)
 {
-    database.write([&](QSqlDatabase &db) { recordAudit(db, entry); });
+    database.writeUnsequenced([&](QSqlDatabase &db) { recordAudit(db, entry); });
 }
 
 } // namespace lantern::server

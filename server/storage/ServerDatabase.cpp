@@ -10,6 +10,8 @@
 #include <QThread>
 #include <QUuid>
 
+#include <memory>
+
 Q_LOGGING_CATEGORY(lcServerDb, "lantern.server.db")
 
 namespace lantern::server {
@@ -87,6 +89,23 @@ QList<Step> steps()
     };
 }
 
+// The prepared statements of each of this thread's connections, by connection name and SQL.
+QHash<QString, QHash<QString, std::shared_ptr<QSqlQuery>>> &statementCache()
+{
+    thread_local QHash<QString, QHash<QString, std::shared_ptr<QSqlQuery>>> cache;
+    return cache;
+}
+
+// Callers read their rows before the next statement; a cached statement left open would
+// hold SQLite's snapshot (or PostgreSQL's pending rows) across the next one.
+void finishStatements(const QSqlDatabase &db)
+{
+    for (const std::shared_ptr<QSqlQuery> &open : statementCache()[db.connectionName()]) {
+        if (open->isActive())
+            open->finish();
+    }
+}
+
 QString connectionPrefix()
 {
     static std::atomic<int> counter{0};
@@ -152,6 +171,7 @@ QSqlDatabase ServerDatabase::connection()
         QSqlDatabase db = QSqlDatabase::database(name, false);
         if (db.isOpen())
             return db;
+        statementCache().remove(name);
         QSqlDatabase::removeDatabase(name);
     }
     std::lock_guard lock(m_openMutex);
@@ -170,6 +190,7 @@ QSqlDatabase ServerDatabase::connection()
         const QString message =
             QStringLiteral("Cannot open the database (%1).").arg(db.lastError().databaseText());
         db = QSqlDatabase();
+        statementCache().remove(name);
         QSqlDatabase::removeDatabase(name);
         throw ApiError(500, QStringLiteral("database"), message);
     }
@@ -193,6 +214,7 @@ void ServerDatabase::closeThreadConnection()
                          QString::number(reinterpret_cast<quintptr>(QThread::currentThreadId()));
     if (!QSqlDatabase::contains(name))
         return;
+    statementCache().remove(name);
     {
         QSqlDatabase db = QSqlDatabase::database(name, false);
         db.close();
@@ -208,29 +230,43 @@ void ServerDatabase::fail(const QString &what, const QSqlQuery *query)
                    QStringLiteral("The server could not %1. Try again later.").arg(what));
 }
 
-QSqlQuery ServerDatabase::exec(QSqlDatabase &db, const QString &sql,
-                               std::initializer_list<QVariant> values)
+QSqlQuery &ServerDatabase::exec(QSqlDatabase &db, const QString &sql,
+                                std::initializer_list<QVariant> values)
 {
     return exec(db, sql, QVariantList(values));
 }
 
-QSqlQuery ServerDatabase::exec(QSqlDatabase &db, const QString &sql, const QVariantList &values)
+QSqlQuery &ServerDatabase::exec(QSqlDatabase &db, const QString &sql, const QVariantList &values)
 {
-    QSqlQuery query(db);
-    query.setForwardOnly(true);
-    if (values.isEmpty()) { // PostgreSQL prepares no DDL; a statement without values needs none
+    // Each connection prepares a statement once and runs it many times: on PostgreSQL a fresh
+    // prepare costs two more round trips, and pushes queue on the sequence lock.
+    finishStatements(db);
+    auto &cache = statementCache()[db.connectionName()];
+    const bool prepared = !values.isEmpty(); // PostgreSQL prepares no DDL; nothing to bind anyway
+    const QString key = (prepared ? QLatin1Char('P') : QLatin1Char('D')) + sql;
+    std::shared_ptr<QSqlQuery> &slot = cache[key];
+    if (!slot) {
+        slot = std::make_shared<QSqlQuery>(db);
+        slot->setForwardOnly(true);
+        if (prepared && !slot->prepare(sql)) {
+            const QSqlQuery failed = std::move(*slot);
+            cache.remove(key);
+            fail(QStringLiteral("prepare a query"), &failed);
+        }
+    }
+    QSqlQuery &query = *slot;
+    if (!prepared) {
         if (!query.exec(sql))
             fail(QStringLiteral("read or write its data"), &query);
         return query;
     }
-    if (!query.prepare(sql))
-        fail(QStringLiteral("prepare a query"), &query);
-    for (const QVariant &value : values) {
+    for (int i = 0; i < values.size(); ++i) {
+        const QVariant &value = values.at(i);
         // A null QString is an empty text here; SQL NULL is written as QVariant().
         if (value.typeId() == QMetaType::QString && value.toString().isNull())
-            query.addBindValue(QStringLiteral(""));
+            query.bindValue(i, QStringLiteral(""));
         else
-            query.addBindValue(value);
+            query.bindValue(i, value);
     }
     if (!query.exec())
         fail(QStringLiteral("read or write its data"), &query);
@@ -244,6 +280,7 @@ QString ServerDatabase::now()
 
 void ServerDatabase::begin(QSqlDatabase &db, bool write)
 {
+    finishStatements(db);
     QSqlQuery query(db);
     const QString sql = m_postgres
                             ? (write ? QStringLiteral("BEGIN")
@@ -255,17 +292,30 @@ void ServerDatabase::begin(QSqlDatabase &db, bool write)
 
 void ServerDatabase::write(const std::function<void(QSqlDatabase &)> &work)
 {
+    runWrite(work, true);
+}
+
+void ServerDatabase::writeUnsequenced(const std::function<void(QSqlDatabase &)> &work)
+{
+    runWrite(work, false);
+}
+
+void ServerDatabase::runWrite(const std::function<void(QSqlDatabase &)> &work, bool sequenced)
+{
     QSqlDatabase db = connection();
     begin(db, true);
     try {
         // Take the sequence lock first: writers queue here, so merges read settled records
         // and sequence numbers commit in order.
-        exec(db, QStringLiteral("UPDATE sync_state SET last_seq = last_seq WHERE id = 1"));
+        if (sequenced)
+            exec(db, QStringLiteral("UPDATE sync_state SET last_seq = last_seq WHERE id = 1"));
         work(db);
+        finishStatements(db);
         QSqlQuery commit(db);
         if (!commit.exec(QStringLiteral("COMMIT")))
             fail(QStringLiteral("save"), &commit);
     } catch (...) {
+        finishStatements(db);
         QSqlQuery rollback(db);
         rollback.exec(QStringLiteral("ROLLBACK"));
         throw;
@@ -278,9 +328,11 @@ void ServerDatabase::read(const std::function<void(QSqlDatabase &)> &work)
     begin(db, false);
     try {
         work(db);
+        finishStatements(db);
         QSqlQuery commit(db);
         commit.exec(QStringLiteral("COMMIT"));
     } catch (...) {
+        finishStatements(db);
         QSqlQuery rollback(db);
         rollback.exec(QStringLiteral("ROLLBACK"));
         throw;
@@ -289,7 +341,7 @@ void ServerDatabase::read(const std::function<void(QSqlDatabase &)> &work)
 
 qint64 ServerDatabase::nextSequence(QSqlDatabase &db)
 {
-    QSqlQuery query = exec(
+    QSqlQuery &query = exec(
         db, QStringLiteral(
                 "UPDATE sync_state SET last_seq = last_seq + 1 WHERE id = 1 RETURNING last_seq"));
     if (!query.next())
@@ -310,7 +362,7 @@ void ServerDatabase::migrate(QSqlDatabase &db)
     try {
         if (m_postgres) // several servers starting together: one migrates, the others wait
             exec(db, QStringLiteral("SELECT pg_advisory_xact_lock(7412093)"));
-        QSqlQuery current = exec(db, QStringLiteral("SELECT MAX(version) FROM schema_migrations"));
+        QSqlQuery &current = exec(db, QStringLiteral("SELECT MAX(version) FROM schema_migrations"));
         const int at = current.next() ? current.value(0).toInt() : 0;
         current.finish();
         if (at > schemaVersion())
@@ -334,10 +386,12 @@ void ServerDatabase::migrate(QSqlDatabase &db)
                 {step.version, now()});
             qCInfo(lcServerDb) << "schema now at version" << step.version;
         }
+        finishStatements(db);
         QSqlQuery commit(db);
         if (!commit.exec(QStringLiteral("COMMIT")))
             fail(QStringLiteral("save its schema"), &commit);
     } catch (...) {
+        finishStatements(db);
         QSqlQuery rollback(db);
         rollback.exec(QStringLiteral("ROLLBACK"));
         throw;

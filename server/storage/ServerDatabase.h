@@ -45,16 +45,21 @@ public:
     // sequence numbers commit in sequence order, so a reader never sees a later change without
     // the earlier ones (the pull cursor is gapless). Any exception rolls back and is rethrown.
     void write(const std::function<void(QSqlDatabase &)> &work);
+    // A write that numbers no change (accounts, the audit trail): it does not queue on the
+    // sequence lock, and must not call nextSequence().
+    void writeUnsequenced(const std::function<void(QSqlDatabase &)> &work);
     // Runs work in one read transaction over a single snapshot.
     void read(const std::function<void(QSqlDatabase &)> &work);
 
     // Inside write(): the next change sequence number.
     qint64 nextSequence(QSqlDatabase &db);
 
-    // Prepares and runs a statement with positional values; throws on failure.
-    static QSqlQuery exec(QSqlDatabase &db, const QString &sql,
-                          std::initializer_list<QVariant> values = {});
-    static QSqlQuery exec(QSqlDatabase &db, const QString &sql, const QVariantList &values);
+    // Runs a statement with positional values; throws on failure. The statement is prepared
+    // once per connection and kept: the query returned is that kept statement, valid until the
+    // same SQL runs again on this thread, so read its rows before running the next statement.
+    static QSqlQuery &exec(QSqlDatabase &db, const QString &sql,
+                           std::initializer_list<QVariant> values = {});
+    static QSqlQuery &exec(QSqlDatabase &db, const QString &sql, const QVariantList &values);
 
     // The current time as the server stores it (UTC ISO 8601 with milliseconds).
     static QString now();
@@ -62,6 +67,7 @@ public:
 private:
     void migrate(QSqlDatabase &db);
     void begin(QSqlDatabase &db, bool write);
+    void runWrite(const std::function<void(QSqlDatabase &)> &work, bool sequenced);
     [[noreturn]] static void fail(const QString &what, const QSqlQuery *query = nullptr);
 
     DatabaseConfig m_config;

@@ -74,7 +74,7 @@ struct Stored
 
 std::optional<Stored> load(QSqlDatabase &db, const QString &table, const QString &id)
 {
-    QSqlQuery query = ServerDatabase::exec(
+    QSqlQuery &query = ServerDatabase::exec(
         db,
         QStringLiteral("SELECT case_id, version, created_at, updated_at, deleted_at, fields"
                        " FROM records WHERE table_name = ? AND id = ?"),
@@ -189,7 +189,7 @@ bool caseVisible(QSqlDatabase &db, const Principal &principal, const QString &ca
 {
     QVariantList values = visibleCasesValues(principal);
     values.prepend(caseId);
-    QSqlQuery query = ServerDatabase::exec(
+    QSqlQuery &query = ServerDatabase::exec(
         db, QStringLiteral("SELECT 1 WHERE ? IN (%1)").arg(visibleCasesSql(principal)), values);
     return query.next();
 }
@@ -211,7 +211,7 @@ CaseRow findCase(QSqlDatabase &db, const QString &ref)
         if (auto record = load(db, kCases, idText(id)); record && record->deletedAt.isEmpty())
             return {record->id, record->fields.value(QStringLiteral("case_number")).toString()};
     }
-    QSqlQuery query = ServerDatabase::exec(
+    QSqlQuery &query = ServerDatabase::exec(
         db,
         QStringLiteral(
             "SELECT id, fields FROM records WHERE table_name = ? AND deleted_at IS NULL"),
@@ -263,7 +263,7 @@ public:
     {
         ChangeResult result;
         result.mutationId = change.mutationId;
-        QSqlQuery seen = ServerDatabase::exec(
+        QSqlQuery &seen = ServerDatabase::exec(
             m_db, QStringLiteral("SELECT user_id, result FROM mutations WHERE mutation_id = ?"),
             {change.mutationId});
         if (seen.next()) {
@@ -314,7 +314,7 @@ private:
     {
         const QString since =
             QDateTime::currentDateTimeUtc().addDays(-kLatePushDays).toString(Qt::ISODateWithMs);
-        QSqlQuery query = ServerDatabase::exec(
+        QSqlQuery &query = ServerDatabase::exec(
             m_db,
             QStringLiteral("SELECT 1 FROM allocation_events WHERE case_id = ? AND user_id = ?"
                            " AND kind = 'deallocate' AND at >= ?"),
@@ -326,12 +326,20 @@ private:
         return held;
     }
 
+    // Whether the user sees the case, asked once per case in a push.
+    bool visible(const QString &caseId)
+    {
+        auto it = m_visible.find(caseId);
+        if (it == m_visible.end())
+            it = m_visible.insert(caseId, caseVisible(m_db, m_principal, caseId));
+        return *it;
+    }
+
     bool allowed(const Change &change, const QString &caseId, const QJsonObject &noteFields)
     {
         bool ok = false;
         if (m_principal.role == Role::Fca) {
-            ok = change.table == kAuditEvents || caseVisible(m_db, m_principal, caseId) ||
-                 recentlyHeld(caseId);
+            ok = change.table == kAuditEvents || visible(caseId) || recentlyHeld(caseId);
         } else if (m_principal.role == Role::Manager) {
             // Managers read their team's cases and add management oversight notes to them.
             // ... and it stays one: an update may not turn it into another kind of note.
@@ -341,7 +349,7 @@ private:
                 (newKind.isUndefined() || newKind.toString() == kOversight);
             ok = change.table == kAuditEvents ||
                  (oversight && (change.table == kNotes || change.table == kRevisions) &&
-                  change.op != QLatin1String("delete") && caseVisible(m_db, m_principal, caseId));
+                  change.op != QLatin1String("delete") && visible(caseId));
         }
         if (!ok)
             m_forbidden.append(change.mutationId);
@@ -460,7 +468,7 @@ private:
 
         // Two revisions of one note made from the same base: both stand, flagged.
         if (change.table == kRevisions) {
-            QSqlQuery twins = ServerDatabase::exec(
+            QSqlQuery &twins = ServerDatabase::exec(
                 m_db,
                 QStringLiteral("SELECT id, fields FROM records WHERE table_name = ? AND case_id = ?"
                                " AND id <> ? AND deleted_at IS NULL"),
@@ -563,7 +571,7 @@ private:
         // This laptop's own changes are not among them: its outbox holds changes made on top of
         // one another, all with the base its copy had when they were made.
         QHash<QString, QJsonValue> baseValues;
-        QSqlQuery history = ServerDatabase::exec(
+        QSqlQuery &history = ServerDatabase::exec(
             m_db,
             QStringLiteral("SELECT changed FROM record_history WHERE table_name = ? AND id = ?"
                            " AND version > ? AND device_id <> ? ORDER BY version"),
@@ -614,6 +622,7 @@ private:
     const Principal &m_principal;
     QStringList m_forbidden;
     QSet<QString> m_late; // cases pushed to after they were taken from this user
+    QHash<QString, bool> m_visible;
     QSet<QString> m_cases;
     int m_stored = 0;
 };
@@ -686,7 +695,7 @@ sync::PullPage SyncService::pull(const Principal &principal, qint64 cursor, int 
     limit = qBound(1, limit, sync::kMaxPullLimit);
     sync::PullPage page;
     m_db.read([&](QSqlDatabase &db) {
-        QSqlQuery state = ServerDatabase::exec(
+        QSqlQuery &state = ServerDatabase::exec(
             db, QStringLiteral("SELECT last_seq, min_cursor FROM sync_state WHERE id = 1"));
         state.next();
         const qint64 lastSeq = state.value(0).toLongLong();
@@ -703,7 +712,7 @@ sync::PullPage SyncService::pull(const Principal &principal, qint64 cursor, int 
         QVariantList values{cursor, kAuditEvents};
         values.append(visibleCasesValues(principal));
         values.append(limit + 1);
-        QSqlQuery changed = ServerDatabase::exec(
+        QSqlQuery &changed = ServerDatabase::exec(
             db,
             QStringLiteral("SELECT %1 FROM records WHERE seq > ? AND table_name <> ? AND case_id IN"
                            " (%2) ORDER BY seq LIMIT ?")
@@ -727,7 +736,7 @@ sync::PullPage SyncService::pull(const Principal &principal, qint64 cursor, int 
                 : QStringLiteral("user_id = ?");
         QVariantList eventValues{cursor, bound};
         eventValues.append(visibleCasesValues(principal));
-        QSqlQuery events = ServerDatabase::exec(
+        QSqlQuery &events = ServerDatabase::exec(
             db,
             QStringLiteral(
                 "SELECT DISTINCT case_id FROM allocation_events WHERE seq > ? AND seq <= ?"
@@ -750,7 +759,7 @@ sync::PullPage SyncService::pull(const Principal &principal, qint64 cursor, int 
                 page.records.append(record);
         }
         for (const QString &caseId : wholeCases) { // arrives whole, as it is now
-            QSqlQuery whole = ServerDatabase::exec(
+            QSqlQuery &whole = ServerDatabase::exec(
                 db,
                 QStringLiteral("SELECT %1 FROM records WHERE case_id = ? AND table_name <> ?"
                                " AND deleted_at IS NULL ORDER BY seq")
@@ -891,7 +900,7 @@ void SyncService::allocate(const QString &caseRef, const QString &userName)
 {
     m_db.write([&](QSqlDatabase &db) {
         const CaseRow found = findCase(db, caseRef);
-        QSqlQuery user = ServerDatabase::exec(
+        QSqlQuery &user = ServerDatabase::exec(
             db, QStringLiteral("SELECT id, role, disabled_at FROM users WHERE name = ?"),
             {userName});
         if (!user.next())
@@ -907,7 +916,7 @@ void SyncService::allocate(const QString &caseRef, const QString &userName)
         if (disabled)
             throw ApiError(400, QStringLiteral("invalid"),
                            QStringLiteral("%1 is disabled.").arg(userName));
-        QSqlQuery current = ServerDatabase::exec(
+        QSqlQuery &current = ServerDatabase::exec(
             db, QStringLiteral("SELECT user_id FROM allocations WHERE case_id = ?"), {found.id});
         if (current.next()) {
             const QString previous = current.value(0).toString();
@@ -934,7 +943,7 @@ void SyncService::deallocate(const QString &caseRef)
 {
     m_db.write([&](QSqlDatabase &db) {
         const CaseRow found = findCase(db, caseRef);
-        QSqlQuery current = ServerDatabase::exec(
+        QSqlQuery &current = ServerDatabase::exec(
             db, QStringLiteral("SELECT user_id FROM allocations WHERE case_id = ?"), {found.id});
         if (!current.next())
             throw ApiError(400, QStringLiteral("invalid"),
@@ -955,7 +964,7 @@ QList<AuditRow> SyncService::audit(const QString &userName, const QString &caseR
     QList<AuditRow> rows;
     m_db.read([&](QSqlDatabase &db) {
         const QString caseId = caseRef.isEmpty() ? QString() : findCase(db, caseRef).id;
-        QSqlQuery query = ServerDatabase::exec(
+        QSqlQuery &query = ServerDatabase::exec(
             db,
             QStringLiteral("SELECT at, user_name, device_id, action, case_id, status, detail"
                            " FROM audit WHERE (? = '' OR user_name = ?) AND (? = '' OR case_id = ?)"
@@ -976,7 +985,7 @@ int SyncService::purgeTombstones(int retentionDays)
     const QString cutoff =
         QDateTime::currentDateTimeUtc().addDays(-retentionDays).toString(Qt::ISODateWithMs);
     m_db.write([&](QSqlDatabase &db) {
-        QSqlQuery gone = ServerDatabase::exec(
+        QSqlQuery &gone = ServerDatabase::exec(
             db,
             QStringLiteral("DELETE FROM records WHERE deleted_at IS NOT NULL AND deleted_at <= ?"
                            " RETURNING table_name, id, seq"),
