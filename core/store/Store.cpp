@@ -4,6 +4,7 @@
 #include "StoreValues.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -13,6 +14,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
+#include <QThread>
 
 Q_LOGGING_CATEGORY(lcStore, "lantern.store")
 
@@ -280,8 +282,18 @@ Result<void> Store::configure()
     for (const QString &pragma : pragmas)
         if (auto done = exec(pragma, tr("configure the store")); !done)
             return done;
-    if (!query.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !query.next())
-        return sqlError(tr("switch the store to write-ahead logging"), query.lastError());
+    // Switching to WAL needs the file to itself, and SQLite does not wait for that through the
+    // busy timeout: when another connection opens the same new store at the same moment, wait
+    // here instead, as long as the busy timeout allows.
+    QElapsedTimer waited;
+    waited.start();
+    while (!query.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !query.next()) {
+        const bool busy = query.lastError().nativeErrorCode() == QLatin1String("5");
+        if (!busy || waited.elapsed() > m_options.busyTimeoutMs)
+            return sqlError(tr("switch the store to write-ahead logging"), query.lastError());
+        query.finish();
+        QThread::msleep(20);
+    }
     if (query.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
         return makeError(ErrorCode::StoreReadOnly,
                          tr("The store %1 could not be switched to safe writing (write-ahead "

@@ -28,7 +28,9 @@ constexpr std::size_t kReadChunk = 16 * 1024;
 // The closing handshake (TLS close_notify, or reading what the client still sends after an
 // early answer so that closing does not reset the connection under the answer).
 constexpr std::chrono::milliseconds kCloseTimeout{2000};
-constexpr std::size_t kMaxDrain = 1024 * 1024;
+// Enough for a client still sending a body over the 4 MiB default limit (a 413) to finish, so
+// it reads the answer rather than a reset; the timeout above bounds it too.
+constexpr std::size_t kMaxDrain = 16 * 1024 * 1024;
 // A connection turned away with 503 gets no more than this for its handshake and answer.
 constexpr std::chrono::milliseconds kRejectTimeout{5000};
 constexpr std::string_view kServerName = "lantern-server";

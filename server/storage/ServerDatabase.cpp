@@ -303,34 +303,30 @@ void ServerDatabase::writeUnsequenced(const std::function<void(QSqlDatabase &)> 
 void ServerDatabase::runWrite(const std::function<void(QSqlDatabase &)> &work, bool sequenced)
 {
     QSqlDatabase db = connection();
-    begin(db, true);
-    try {
+    inTransaction(db, true, [&] {
         // Take the sequence lock first: writers queue here, so merges read settled records
         // and sequence numbers commit in order.
         if (sequenced)
             exec(db, QStringLiteral("UPDATE sync_state SET last_seq = last_seq WHERE id = 1"));
         work(db);
-        finishStatements(db);
-        QSqlQuery commit(db);
-        if (!commit.exec(QStringLiteral("COMMIT")))
-            fail(QStringLiteral("save"), &commit);
-    } catch (...) {
-        finishStatements(db);
-        QSqlQuery rollback(db);
-        rollback.exec(QStringLiteral("ROLLBACK"));
-        throw;
-    }
+    });
 }
 
 void ServerDatabase::read(const std::function<void(QSqlDatabase &)> &work)
 {
     QSqlDatabase db = connection();
-    begin(db, false);
+    inTransaction(db, false, [&] { work(db); });
+}
+
+void ServerDatabase::inTransaction(QSqlDatabase &db, bool write, const std::function<void()> &work)
+{
+    begin(db, write);
     try {
-        work(db);
+        work();
         finishStatements(db);
         QSqlQuery commit(db);
-        commit.exec(QStringLiteral("COMMIT"));
+        if (!commit.exec(QStringLiteral("COMMIT")))
+            fail(QStringLiteral("save"), &commit);
     } catch (...) {
         finishStatements(db);
         QSqlQuery rollback(db);
@@ -358,8 +354,7 @@ void ServerDatabase::migrate(QSqlDatabase &db)
                                     " version INTEGER PRIMARY KEY NOT NULL,"
                                     " applied_at TEXT NOT NULL)")))
         fail(QStringLiteral("prepare its schema"), &create);
-    begin(db, true);
-    try {
+    inTransaction(db, true, [&] {
         if (m_postgres) // several servers starting together: one migrates, the others wait
             exec(db, QStringLiteral("SELECT pg_advisory_xact_lock(7412093)"));
         QSqlQuery &current = exec(db, QStringLiteral("SELECT MAX(version) FROM schema_migrations"));
@@ -386,16 +381,7 @@ void ServerDatabase::migrate(QSqlDatabase &db)
                 {step.version, now()});
             qCInfo(lcServerDb) << "schema now at version" << step.version;
         }
-        finishStatements(db);
-        QSqlQuery commit(db);
-        if (!commit.exec(QStringLiteral("COMMIT")))
-            fail(QStringLiteral("save its schema"), &commit);
-    } catch (...) {
-        finishStatements(db);
-        QSqlQuery rollback(db);
-        rollback.exec(QStringLiteral("ROLLBACK"));
-        throw;
-    }
+    });
 }
 
 } // namespace lantern::server

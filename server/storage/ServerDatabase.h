@@ -68,6 +68,8 @@ private:
     void migrate(QSqlDatabase &db);
     void begin(QSqlDatabase &db, bool write);
     void runWrite(const std::function<void(QSqlDatabase &)> &work, bool sequenced);
+    // Begins, runs work, commits; rolls back and rethrows on any exception.
+    void inTransaction(QSqlDatabase &db, bool write, const std::function<void()> &work);
     [[noreturn]] static void fail(const QString &what, const QSqlQuery *query = nullptr);
 
     DatabaseConfig m_config;

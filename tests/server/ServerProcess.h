@@ -276,6 +276,22 @@ inline QByteArray compact(const QJsonObject &object)
 // ----------------------------------------------------------------------------------------------
 // The API
 
+// A fixture built once per backend and shared by the tests that leave it as it is. build fills
+// its argument, or leaves it empty after a failed QVERIFY.
+template <typename Fixture, typename Build>
+Fixture *sharedFixture(QHash<QString, std::shared_ptr<Fixture>> &cache, const QString &backend,
+                       Build build)
+{
+    if (!cache.contains(backend)) {
+        std::shared_ptr<Fixture> fixture;
+        build(&fixture);
+        if (!fixture)
+            return nullptr;
+        cache.insert(backend, fixture);
+    }
+    return cache.value(backend).get();
+}
+
 // One change for a push.
 inline QJsonObject change(const QString &table, const QString &recordId, const QString &op,
                           const QJsonObject &fields, qint64 baseVersion,

@@ -154,14 +154,8 @@ private:
     Fixture *shared()
     {
         QFETCH_GLOBAL(QString, backend);
-        if (!m_shared.contains(backend)) {
-            std::shared_ptr<Fixture> fixture;
-            build(backend, &fixture);
-            if (!fixture)
-                return nullptr;
-            m_shared.insert(backend, fixture);
-        }
-        return m_shared.value(backend).get();
+        return sharedFixture(m_shared, backend,
+                             [&](std::shared_ptr<Fixture> *out) { build(backend, out); });
     }
 
     // The child of a case as its holder (or, for D, nobody) last saw it.
