@@ -1,7 +1,9 @@
 // Planning visits: the visit dialog's warnings and free times, the week diary and its keys.
 #include "dialogs/VisitDialog.h"
+#include "dialogs/WorkingHoursDialog.h"
 #include "domain/Clock.h"
 #include "schedule/VisitRepository.h"
+#include "schedule/WorkingHours.h"
 #include "store/CaseloadQuery.h"
 #include "store/Repositories.h"
 #include "store/Store.h"
@@ -9,6 +11,7 @@
 #include "widgets/MainWindow.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -18,6 +21,7 @@
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QTimeEdit>
 #include <QTimer>
 #include <QtTest>
 
@@ -254,6 +258,74 @@ private slots:
         QCOMPARE(agenda->count(), 2); // "Tomorrow" and the visit
         QCOMPARE(agenda->item(0)->text(), QStringLiteral("Tomorrow"));
         QVERIFY(agenda->item(1)->text().startsWith(QStringLiteral("11:00")));
+    }
+
+    void workingHoursAreShaded()
+    {
+        WorkingHours hours;
+        hours.days = {2, 3, 4}; // Tuesday to Thursday
+        hours.start = QTime(10, 0);
+        hours.end = QTime(16, 0);
+        QVERIFY(hours.save(*m_store));
+
+        DiaryView diary(*m_store);
+        diary.resize(1200, 700);
+        diary.show();
+        WeekView *week = diary.weekView();
+        const auto slot = [](int hour, int minute) {
+            return ((hour - WeekView::kFirstHour) * 60 + minute) / WeekView::kSlotMinutes;
+        };
+        QVERIFY(week->isWorkingSlot(1, slot(10, 0)));  // Tuesday 10:00
+        QVERIFY(week->isWorkingSlot(3, slot(15, 30))); // Thursday 15:30 to 16:00
+        QVERIFY(!week->isWorkingSlot(1, slot(9, 30))); // before the day starts
+        QVERIFY(!week->isWorkingSlot(2, slot(16, 0))); // after it ends
+        QVERIFY(!week->isWorkingSlot(4, slot(11, 0))); // Friday is not a working day here
+
+        // What the FCA sees: time outside the hours is drawn darker than time within them.
+        const QImage image = week->grab().toImage();
+        const double columnWidth = (week->width() - 56.0 - 1) / 7;
+        const double slotHeight =
+            (week->height() - 40.0 - 1) /
+            ((WeekView::kLastHour - WeekView::kFirstHour) * 60 / WeekView::kSlotMinutes);
+        const auto colourAt = [&](int day, int atSlot) {
+            const QPointF centre(56 + (day + 0.5) * columnWidth, 40 + (atSlot + 0.5) * slotHeight);
+            return QColor(image.pixel((centre * image.devicePixelRatio()).toPoint()));
+        };
+        const QColor working = colourAt(1, slot(11, 0));
+        const QColor early = colourAt(1, slot(8, 0));
+        const QColor dayOff = colourAt(4, slot(11, 0));
+        QVERIFY(early.lightness() < working.lightness());
+        QVERIFY(dayOff.lightness() < working.lightness());
+        QVERIFY(testsupport::saveScreenshot(diary, QStringLiteral("diary-working-hours")));
+    }
+
+    void workingHoursAreChosenInSettings()
+    {
+        WorkingHoursDialog dialog(*m_store);
+        dialog.show();
+        // The defaults: Monday to Friday, 08:30 to 17:30.
+        QVERIFY(dialog.dayBox(5)->isChecked());
+        QVERIFY(!dialog.dayBox(6)->isChecked());
+        QCOMPARE(dialog.startEdit()->time(), QTime(8, 30));
+
+        // An end before the start is refused, says why, and keeps what was chosen.
+        dialog.dayBox(5)->setFocus();
+        QTest::keyClick(dialog.dayBox(5), Qt::Key_Space); // no Fridays
+        dialog.endEdit()->setTime(QTime(8, 0));
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
+        QVERIFY(dialog.errorLabel()->isVisible());
+        QVERIFY(!dialog.dayBox(5)->isChecked());
+        QCOMPARE(WorkingHours::load(*m_store)->days, (QList<int>{1, 2, 3, 4, 5}));
+
+        dialog.endEdit()->setTime(QTime(16, 0));
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        const auto saved = WorkingHours::load(*m_store);
+        QVERIFY(saved);
+        QCOMPARE(saved->days, (QList<int>{1, 2, 3, 4}));
+        QCOMPARE(saved->end, QTime(16, 0));
+        QVERIFY(testsupport::saveScreenshot(dialog, QStringLiteral("working-hours")));
     }
 
     void mainWindowHasTheDiary()

@@ -5,6 +5,7 @@
 #include "domain/Labels.h"
 #include "schedule/IcsExport.h"
 #include "schedule/VisitRepository.h"
+#include "schedule/WorkingHours.h"
 #include "store/Repositories.h"
 #include "store/Store.h"
 #include "store/StoreValues.h"
@@ -194,6 +195,8 @@ void DiaryView::reload()
     }
     m_problem->hide();
     m_week->setWeek(m_monday, m_store.clock().today());
+    if (auto hours = WorkingHours::load(m_store))
+        m_week->setWorkingHours(*hours);
     m_week->setItems(*items);
     const QLocale locale;
     m_weekLabel->setText(tr("Week of %1").arg(locale.toString(m_monday, tr("d MMMM yyyy"))));

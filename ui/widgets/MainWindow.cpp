@@ -3,6 +3,7 @@
 #include "dialogs/CaseDialog.h"
 #include "dialogs/ProfileDialog.h"
 #include "dialogs/SearchDialog.h"
+#include "dialogs/WorkingHoursDialog.h"
 #include "measures/PracticeMeasures.h"
 #include "models/CaseloadModel.h"
 #include "notes/NoteRepository.h"
@@ -163,6 +164,11 @@ void MainWindow::createMenus()
     settings->addAction(tr("Your &details for letters…"), this, [this] {
         ProfileDialog dialog(m_store, this);
         dialog.exec();
+    });
+    settings->addAction(tr("&Working hours…"), this, [this] {
+        WorkingHoursDialog dialog(m_store, this);
+        if (dialog.exec() == QDialog::Accepted)
+            m_diary->reload();
     });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));

@@ -20,6 +20,7 @@ const QColor kVisit(0x2F, 0x6F, 0x8F);
 const QColor kDone(0x4A, 0x7C, 0x59);
 const QColor kHearing(0x6B, 0x4C, 0x8A);
 const QColor kToday(0xFF, 0xF7, 0xE0);
+const QColor kOutsideHours(0x00, 0x00, 0x00, 0x0E);
 } // namespace
 
 WeekView::WeekView(QWidget *parent) : QWidget(parent)
@@ -40,6 +41,20 @@ void WeekView::setItems(const QList<DiaryItem> &items)
 {
     m_items = items;
     update();
+}
+
+void WeekView::setWorkingHours(const WorkingHours &hours)
+{
+    m_hours = hours;
+    update();
+}
+
+bool WeekView::isWorkingSlot(int day, int slot) const
+{
+    if (!m_hours.isWorkingDay(m_monday.addDays(day)))
+        return false;
+    const QTime from(kFirstHour + slot * kSlotMinutes / 60, (slot * kSlotMinutes) % 60);
+    return from >= m_hours.start && from.addSecs(60 * kSlotMinutes) <= m_hours.end;
 }
 
 void WeekView::setCursor(int day, int slot)
@@ -121,8 +136,15 @@ void WeekView::paintEvent(QPaintEvent *)
         const QRectF column(grid.left() + day * columnWidth(), 0, columnWidth(), height());
         if (date == m_today)
             p.fillRect(column, kToday);
-        else if (day >= 5)
+        else if (!m_hours.isWorkingDay(date))
             p.fillRect(column, pal.color(QPalette::AlternateBase));
+        // Outside working hours: a quiet shade over the grid (the whole day on a day off).
+        for (int slot = 0; slot < kSlots; ++slot) {
+            if (!isWorkingSlot(day, slot))
+                p.fillRect(QRectF(column.left(), grid.top() + slot * slotHeight(), column.width(),
+                                  slotHeight()),
+                           kOutsideHours);
+        }
         QFont font = this->font();
         font.setBold(date == m_today);
         p.setFont(font);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "schedule/Visit.h"
+#include "schedule/WorkingHours.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -47,6 +48,10 @@ public:
 
     void setWeek(const QDate &monday, const QDate &today);
     void setItems(const QList<DiaryItem> &items);
+    // Time outside these hours, and days that are not working days, are shaded.
+    void setWorkingHours(const WorkingHours &hours);
+    // Whether a half-hour slot of a day (0 = Monday) lies within the working hours.
+    bool isWorkingSlot(int day, int slot) const;
     QDate monday() const { return m_monday; }
     const QList<DiaryItem> &items() const { return m_items; }
 
@@ -87,6 +92,7 @@ private:
     QDate m_monday;
     QDate m_today;
     QList<DiaryItem> m_items;
+    WorkingHours m_hours;
     int m_cursorDay = 0;
     int m_cursorSlot = 4; // 09:00
 };
