@@ -24,9 +24,12 @@ void installTranslators(QApplication &app)
     if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(qt);
+    // Lantern's own strings: Welsh or British English; any other language gets British
+    // English, whose counts read naturally ("1 case", "3 cases").
     auto *own = new QTranslator(&app);
     if (own->load(QLocale(), QStringLiteral("lantern"), QStringLiteral("_"),
-                  QStringLiteral(":/i18n")))
+                  QStringLiteral(":/i18n")) ||
+        own->load(QStringLiteral(":/i18n/lantern_en_GB")))
         QApplication::installTranslator(own);
 }
 
