@@ -9,13 +9,10 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QLoggingCategory>
 #include <QMap>
 #include <QSet>
 #include <QSqlQuery>
 #include <QUuid>
-
-Q_LOGGING_CATEGORY(lcServerSync, "lantern.server.sync")
 
 namespace lantern::server {
 
