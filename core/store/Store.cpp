@@ -458,8 +458,19 @@ Result<void> Store::writeOutbox(Table table, const QUuid &id, const QString &op,
     query.addBindValue(tableName(table));
     query.addBindValue(idText(id));
     query.addBindValue(op);
-    query.addBindValue(QString::fromUtf8(
-        QJsonDocument(QJsonObject::fromVariantMap(fields)).toJson(QJsonDocument::Compact)));
+    // The outbox holds each change as the sync protocol carries it: binary (a letter's PDF) as
+    // base64, flags as 0/1 (QJsonObject::fromVariantMap would garble bytes and write true).
+    QJsonObject changed;
+    for (auto it = fields.cbegin(); it != fields.cend(); ++it) {
+        const QVariant &value = it.value();
+        if (value.typeId() == QMetaType::QByteArray)
+            changed.insert(it.key(), QString::fromLatin1(value.toByteArray().toBase64()));
+        else if (value.typeId() == QMetaType::Bool)
+            changed.insert(it.key(), value.toBool() ? 1 : 0);
+        else
+            changed.insert(it.key(), QJsonValue::fromVariant(value));
+    }
+    query.addBindValue(QString::fromUtf8(QJsonDocument(changed).toJson(QJsonDocument::Compact)));
     query.addBindValue(baseVersion);
     query.addBindValue(storeValue::fromTime(m_clock.nowUtc()));
     if (!query.exec())

@@ -200,6 +200,28 @@ Parsed<QList<Change>> parsePushRequest(const QByteArray &body)
     return succeed(result);
 }
 
+bool isSynced(const QString &table)
+{
+    const TableSpec *spec = findTable(table);
+    return spec && spec->flow != TableFlow::PullOnly;
+}
+
+Parsed<Change> changeFromOutbox(const QString &mutationId, const QString &table,
+                                const QString &recordId, const QString &op,
+                                const QByteArray &fieldsJson, qint64 baseVersion)
+{
+    QJsonObject fields = QJsonDocument::fromJson(fieldsJson).object();
+    for (const char *kept : {"id", "created_at", "updated_at", "version", "deleted_at"})
+        fields.remove(QLatin1String(kept));
+    return parseChange(QJsonObject{{QStringLiteral("mutation_id"), mutationId},
+                                   {QStringLiteral("table"), table},
+                                   {QStringLiteral("record_id"), recordId},
+                                   {QStringLiteral("op"), op},
+                                   {QStringLiteral("fields"), fields},
+                                   {QStringLiteral("base_version"), baseVersion}},
+                       0);
+}
+
 QByteArray pushRequestJson(const QList<Change> &changes)
 {
     QJsonArray array;

@@ -97,6 +97,15 @@ Parsed<QList<Change>> parsePushRequest(const QByteArray &body);
 Parsed<Change> parseChange(const QJsonObject &object, int index);
 QByteArray pushRequestJson(const QList<Change> &changes);
 
+// One row of the laptop's outbox as the change to push: the record columns the server keeps
+// itself (created_at, updated_at, version, deleted_at) are left out, and the result is read as
+// strictly as the server reads it. Tables that stay on the laptop (letter templates) give an
+// error too; isSynced() tells them apart first.
+bool isSynced(const QString &table);
+Parsed<Change> changeFromOutbox(const QString &mutationId, const QString &table,
+                                const QString &recordId, const QString &op,
+                                const QByteArray &fieldsJson, qint64 baseVersion);
+
 QJsonObject changeResultJson(const ChangeResult &result);
 Parsed<QList<ChangeResult>> parsePushResponse(const QByteArray &body);
 QByteArray pushResponseJson(const QList<ChangeResult> &results);
