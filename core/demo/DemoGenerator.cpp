@@ -322,20 +322,24 @@ private:
                 .arg(between(m_rng, 0, 99999), 5, 10, QLatin1Char('0'));
         };
 
-        Adult mother;
-        mother.caseId = c.meta.id;
-        mother.childIds = all;
-        mother.name = pick(m_rng, kAdultFirstNames) + QLatin1Char(' ') + surname;
-        mother.role = AdultRole::Mother;
-        mother.relationship = QStringLiteral("Mother");
+        // An adult around every child of the case; family is their surname, or "" for
+        // someone from another family.
+        const auto adult = [&](AdultRole role, const QString &relationship, const QString &family) {
+            Adult a;
+            a.caseId = c.meta.id;
+            a.childIds = all;
+            const QString first = pick(m_rng, kAdultFirstNames);
+            a.name =
+                first + QLatin1Char(' ') + (family.isEmpty() ? pick(m_rng, kSurnames) : family);
+            a.role = role;
+            a.relationship = relationship;
+            return a;
+        };
+
+        Adult mother = adult(AdultRole::Mother, QStringLiteral("Mother"), surname);
         mother.phone = phone();
         mother.address = address();
-        Adult father;
-        father.caseId = c.meta.id;
-        father.childIds = all;
-        father.name = pick(m_rng, kAdultFirstNames) + QLatin1Char(' ') + pick(m_rng, kSurnames);
-        father.role = AdultRole::Father;
-        father.relationship = QStringLiteral("Father");
+        Adult father = adult(AdultRole::Father, QStringLiteral("Father"), QString());
         father.phone = phone();
         father.address = address();
         if (c.domesticAbuse) {
@@ -350,25 +354,16 @@ private:
         if (auto a = addAdult(father); !a)
             return a;
         if (chance(m_rng, 45)) {
-            Adult gran;
-            gran.caseId = c.meta.id;
-            gran.childIds = all;
-            gran.name = pick(m_rng, kAdultFirstNames) + QLatin1Char(' ') + surname;
-            gran.role = AdultRole::Grandparent;
-            gran.relationship = QStringLiteral("Maternal grandmother");
+            Adult gran =
+                adult(AdultRole::Grandparent, QStringLiteral("Maternal grandmother"), surname);
             gran.phone = phone();
             gran.address = address();
             if (auto a = addAdult(gran); !a)
                 return a;
         }
         if (c.domesticAbuse && chance(m_rng, 30)) {
-            Adult partner;
-            partner.caseId = c.meta.id;
-            partner.childIds = all;
-            partner.name =
-                pick(m_rng, kAdultFirstNames) + QLatin1Char(' ') + pick(m_rng, kSurnames);
-            partner.role = AdultRole::Other;
-            partner.relationship = QStringLiteral("Father's new partner");
+            Adult partner =
+                adult(AdultRole::Other, QStringLiteral("Father's new partner"), QString());
             partner.childMustNotKnow = true;
             partner.safetyNotes = QStringLiteral("Police disclosure pending; the children have "
                                                  "not been told about this person.");
@@ -376,12 +371,8 @@ private:
                 return a;
         }
         if (publicLaw) {
-            Adult worker;
-            worker.caseId = c.meta.id;
-            worker.childIds = all;
-            worker.name = pick(m_rng, kAdultFirstNames) + QLatin1Char(' ') + pick(m_rng, kSurnames);
-            worker.role = AdultRole::SocialWorker;
-            worker.relationship = QStringLiteral("Local authority social worker");
+            Adult worker = adult(AdultRole::SocialWorker,
+                                 QStringLiteral("Local authority social worker"), QString());
             worker.phone = QStringLiteral("01632 %1").arg(between(m_rng, 100000, 999999));
             worker.email = QStringLiteral("social.worker%1@example.org").arg(m_summary.adults);
             if (auto a = addAdult(worker); !a)
