@@ -2,7 +2,9 @@
 
 #include "store/Settings.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
+#include <QUrl>
 
 namespace lantern {
 
@@ -24,6 +26,16 @@ Result<FcaProfile> FcaProfile::load(Store &store)
 
 Result<void> FcaProfile::save(Store &store) const
 {
+    // The feedback address becomes a QR code on every letter: it must be a web address.
+    const QString link = feedbackLink.trimmed();
+    const QUrl url(link, QUrl::StrictMode);
+    if (!link.isEmpty() && (!url.isValid() || (url.scheme() != QLatin1String("https") &&
+                                               url.scheme() != QLatin1String("http"))))
+        return makeError(
+            ErrorCode::InvalidInput,
+            QCoreApplication::translate(
+                "FcaProfile", "The feedback address must be a web address starting with https://"),
+            QStringLiteral("feedback_link"));
     return writeSetting(store, kKey,
                         {{QStringLiteral("name"), name.trimmed()},
                          {QStringLiteral("phone"), phone.trimmed()},

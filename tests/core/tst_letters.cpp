@@ -86,6 +86,24 @@ private slots:
             << 17 << false << QStringLiteral("en") << int(AgeBand::From13);
     }
 
+    void feedbackAddressMustBeAWebAddress()
+    {
+        for (const QString &bad : {QStringLiteral("not a link"), QStringLiteral("ftp://x.org/a"),
+                                   QStringLiteral("javascript:alert(1)")}) {
+            FcaProfile profile = *FcaProfile::load(*m_store);
+            profile.feedbackLink = bad;
+            const auto saved = profile.save(*m_store);
+            QVERIFY(!saved);
+            QCOMPARE(saved.error().code, ErrorCode::InvalidInput);
+            QCOMPARE(saved.error().field, QStringLiteral("feedback_link"));
+            QCOMPARE(FcaProfile::load(*m_store)->feedbackLink,
+                     QStringLiteral("https://feedback.example.org/lantern"));
+        }
+        FcaProfile none = *FcaProfile::load(*m_store);
+        none.feedbackLink.clear(); // no feedback address at all is allowed
+        QVERIFY(none.save(*m_store));
+    }
+
     void templateFollowsAgeLawAndLanguage()
     {
         QFETCH(int, age);

@@ -3,7 +3,6 @@
 #include "schedule/WorkingHours.h"
 
 #include <QCheckBox>
-#include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -13,16 +12,14 @@
 namespace lantern {
 
 WorkingHoursDialog::WorkingHoursDialog(Store &store, QWidget *parent)
-    : QDialog(parent), m_store(store), m_start(new QTimeEdit(this)), m_end(new QTimeEdit(this)),
-      m_error(new QLabel(this))
+    : RecordDialog(store, parent), m_start(new QTimeEdit(this)), m_end(new QTimeEdit(this))
 {
     setWindowTitle(tr("Working hours"));
-    auto *form = new QFormLayout(this);
     auto *intro = new QLabel(tr("The diary shades time outside these hours, and planning a visit "
                                 "outside them gives a warning."),
                              this);
     intro->setWordWrap(true);
-    form->addRow(intro);
+    form()->addRow(intro);
 
     auto *dayRow = new QHBoxLayout;
     const QLocale locale;
@@ -33,24 +30,14 @@ WorkingHoursDialog::WorkingHoursDialog(Store &store, QWidget *parent)
         dayRow->addWidget(box);
     }
     dayRow->addStretch();
-    form->addRow(tr("Working days:"), dayRow);
+    form()->addRow(tr("Working days:"), dayRow);
     for (QTimeEdit *edit : {m_start, m_end}) {
         edit->setDisplayFormat(QStringLiteral("HH:mm"));
         edit->setMinimumTime(QTime(6, 0));
         edit->setMaximumTime(QTime(22, 0));
     }
-    m_start->setAccessibleName(tr("Day starts"));
-    m_end->setAccessibleName(tr("Day ends"));
-    form->addRow(tr("Day &starts:"), m_start);
-    form->addRow(tr("Day &ends:"), m_end);
-    m_error->setStyleSheet(QStringLiteral("color: #9b1c1c;"));
-    m_error->setWordWrap(true);
-    m_error->hide();
-    form->addRow(m_error);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
-    form->addRow(buttons);
-    connect(buttons, &QDialogButtonBox::accepted, this, &WorkingHoursDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    addField(QStringLiteral("start"), tr("Day &starts:"), m_start);
+    addField(QStringLiteral("end"), tr("Day &ends:"), m_end);
 
     const auto loaded = WorkingHours::load(store);
     const WorkingHours hours = loaded ? *loaded : WorkingHours();
@@ -61,7 +48,7 @@ WorkingHoursDialog::WorkingHoursDialog(Store &store, QWidget *parent)
     setMinimumWidth(520);
 }
 
-void WorkingHoursDialog::accept()
+Result<void> WorkingHoursDialog::save()
 {
     WorkingHours hours;
     hours.days.clear();
@@ -71,14 +58,7 @@ void WorkingHoursDialog::accept()
     }
     hours.start = m_start->time();
     hours.end = m_end->time();
-    // What was chosen stays in the dialog when it cannot be saved.
-    if (auto saved = hours.save(m_store); !saved) {
-        m_error->setText(saved.error().message);
-        m_error->show();
-        adjustSize();
-        return;
-    }
-    QDialog::accept();
+    return hours.save(m_store); // a refusal keeps what was chosen in the dialog
 }
 
 } // namespace lantern
