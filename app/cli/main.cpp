@@ -1,7 +1,8 @@
 // lantern-cli: Lantern's store from the command line, for support staff and scripts.
 //
 // Exit codes (docs/cli.md): 0 done; 1 the store has problems (check); 2 wrong usage;
-// 3 the store could not be opened or written (the message says why and what to do).
+// 3 the store could not be opened or written (the message says why and what to do);
+// 4 a sync did not finish (what was not sent still waits).
 #include "demo/DemoGenerator.h"
 #include "domain/Clock.h"
 #include "domain/Labels.h"
@@ -10,12 +11,16 @@
 #include "schedule/IcsExport.h"
 #include "store/DefaultStore.h"
 #include "store/Store.h"
+#include "store/SyncJournal.h"
+#include "sync/SyncController.h"
+#include "sync/SyncEngine.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QGuiApplication>
+#include <QHostInfo>
 #include <QSaveFile>
 #include <QTextStream>
 
@@ -31,6 +36,7 @@ enum Exit
     Problems = 1,
     Usage = 2,
     StoreFailed = 3,
+    SyncFailed = 4,
 };
 
 QTextStream &out()
@@ -369,6 +375,121 @@ int renderLetter(const QStringList &arguments)
     return Done;
 }
 
+int syncCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Runs one sync of a store with lantern-server: sends the changes waiting in it, then "
+           "brings down what changed on the server, and prints what moved. The password is read "
+           "from standard input (one line), e.g. from a password manager; it is never stored."));
+    parser.addOption(storeOption());
+    const QCommandLineOption serverOption(QStringLiteral("server"),
+                                          tr("The server's address, e.g. https://lantern.example"),
+                                          QStringLiteral("URL"));
+    const QCommandLineOption userOption(QStringLiteral("user"), tr("Your user name."),
+                                        QStringLiteral("NAME"));
+    parser.addOption(serverOption);
+    parser.addOption(userOption);
+    int exitCode = Done;
+    if (!parse(parser, arguments, exitCode))
+        return exitCode;
+    const QUrl server(parser.value(serverOption).trimmed());
+    const QString user = parser.value(userOption).trimmed();
+    if (!server.isValid() || server.scheme().isEmpty() || server.host().isEmpty() ||
+        user.isEmpty()) {
+        err() << tr("Say which server and user with --server URL --user NAME.") << "\n\n"
+              << parser.helpText();
+        return Usage;
+    }
+    QTextStream in(stdin);
+    const QString password = in.readLine();
+    if (password.isEmpty()) {
+        err() << tr("Give the password on standard input, e.g. "
+                    "\"lantern-cli sync ... < password-file\".")
+              << "\n";
+        return Usage;
+    }
+
+    const QString path = storePath(parser);
+    SystemClock clock;
+    StoreOptions storeOptions;
+    storeOptions.actor = user;
+    auto opened = Store::open(path, clock, storeOptions);
+    if (!opened) {
+        err() << opened.error().message << "\n";
+        return StoreFailed;
+    }
+    std::unique_ptr<Store> store = std::move(opened).value();
+    auto account = sync::readAccount(*store);
+    if (!account) {
+        err() << account.error().message << "\n";
+        return StoreFailed;
+    }
+    sync::SyncClient client(server);
+    const QString deviceId = account->server == server || account->server.isEmpty()
+                                 ? account->deviceId
+                                 : QString();
+    auto signedIn = client.signIn(user, password,
+                                  tr("lantern-cli on %1").arg(QHostInfo::localHostName()),
+                                  deviceId);
+    if (!signedIn.ok()) {
+        err() << tr("Could not sign in: %1").arg(signedIn.failure.message) << "\n";
+        return SyncFailed;
+    }
+    if (account->deviceId != signedIn.value->deviceId || account->server != server) {
+        const sync::SyncAccount saved{server, user, signedIn.value->deviceId, {}};
+        if (auto written = sync::writeAccount(*store, saved); !written) {
+            err() << written.error().message << "\n";
+            return StoreFailed;
+        }
+    }
+
+    sync::SyncEngine engine(*store, client);
+    const sync::SyncRun run = engine.run();
+    const sync::SyncCounts &counts = run.counts;
+    out() << tr("Sent: %1 change(s), %2 with a conflict, %3 refused and kept aside.")
+                 .arg(counts.pushed + counts.conflicts)
+                 .arg(counts.conflicts)
+                 .arg(counts.rejected)
+          << "\n"
+          << tr("Received: %1 record(s) (%2 kept with unsent changes on top); %3 case(s) removed.")
+                 .arg(counts.pulled)
+                 .arg(counts.merged)
+                 .arg(counts.removedCases)
+          << "\n"
+          << tr("Now: %1 change(s) waiting, %2 conflict(s) to settle, %3 refused change(s) kept "
+                "aside.")
+                 .arg(counts.pending)
+                 .arg(counts.openConflicts)
+                 .arg(counts.rejectedWaiting)
+          << "\n";
+    if (run.ok) {
+        client.signOut();
+        return Done;
+    }
+    if (!run.storeError.isEmpty()) {
+        err() << run.storeError << "\n";
+        return StoreFailed;
+    }
+    err() << tr("Sync stopped: %1").arg(run.failure.message) << "\n";
+    if (run.failure.kind == sync::SyncFailure::Kind::DeviceRevoked && run.failure.wipe) {
+        store.reset();
+        if (auto wiped = SyncJournal::wipeFiles(path); !wiped) {
+            err() << wiped.error().message << "\n";
+            return StoreFailed;
+        }
+        err() << tr("This device was revoked by your service and its store has been removed "
+                    "from this computer. Nothing was lost on the server.")
+              << "\n";
+    } else if (run.failure.kind == sync::SyncFailure::Kind::UpgradeRequired) {
+        err() << tr("Update Lantern to sync; everything in the store is kept.") << "\n";
+    } else {
+        err() << tr("Nothing was lost: what was not sent is still waiting; run sync again.")
+              << "\n";
+    }
+    return SyncFailed;
+}
+
 const QList<Command> &commands()
 {
     static const QList<Command> list = {
@@ -382,6 +503,8 @@ const QList<Command> &commands()
         {"export-ics",
          QT_TRANSLATE_NOOP("lantern-cli", "Write your visits to an iCalendar (.ics) file."),
          exportIcs},
+        {"sync", QT_TRANSLATE_NOOP("lantern-cli", "Run one sync with lantern-server."),
+         syncCommand},
     };
     return list;
 }
@@ -393,7 +516,8 @@ QString usage()
         text += QStringLiteral("  %1  %2\n")
                     .arg(QString::fromLatin1(command.name).leftJustified(14), tr(command.summary));
     text += tr("\nEvery command takes --store FILE (default: the app's own store) and --help.\n"
-               "Exit codes: 0 done, 1 problems found, 2 wrong usage, 3 store not usable.\n");
+               "Exit codes: 0 done, 1 problems found, 2 wrong usage, 3 store not usable, 4 sync did "
+               "not finish.\n");
     return text;
 }
 

@@ -191,6 +191,53 @@ QList<MigrationStep> buildSteps()
                             " FROM notes n WHERE n.deleted_at IS NULL"
                             " AND EXISTS (SELECT 1 FROM note_revisions r WHERE r.note_id = n.id)"),
          }});
+    // 5: sync on the laptop. Conflicts come down from the server like any record; changes the
+    // server refused are kept aside, never deleted; each outbox row names its case, so the
+    // caseload can mark cases with unsent work and a deallocated case waits for its pushes.
+    steps.append(
+        {5,
+         {
+             table("conflicts", "case_id TEXT NOT NULL,"
+                                " table_name TEXT NOT NULL,"
+                                " record_id TEXT NOT NULL,"
+                                " field TEXT NOT NULL,"
+                                " base_value TEXT,"
+                                " server_value TEXT,"
+                                " client_value TEXT,"
+                                " raised_by TEXT NOT NULL DEFAULT '',"
+                                " resolved_at TEXT,"
+                                " resolution TEXT NOT NULL DEFAULT '',"
+                                " resolved_by TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral("CREATE INDEX conflicts_case ON conflicts(case_id)"),
+             QStringLiteral("CREATE INDEX conflicts_open ON conflicts(resolved_at)"),
+             QStringLiteral("CREATE TABLE sync_rejected ("
+                            " mutation_id TEXT PRIMARY KEY NOT NULL,"
+                            " case_id TEXT NOT NULL DEFAULT '',"
+                            " table_name TEXT NOT NULL,"
+                            " record_id TEXT NOT NULL,"
+                            " op TEXT NOT NULL,"
+                            " fields TEXT NOT NULL,"
+                            " base_version INTEGER NOT NULL,"
+                            " created_at TEXT NOT NULL,"
+                            " rejected_at TEXT NOT NULL,"
+                            " reason TEXT NOT NULL)"),
+             QStringLiteral("ALTER TABLE outbox ADD COLUMN case_id TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral("UPDATE outbox SET case_id = record_id WHERE table_name = 'cases'"),
+             QStringLiteral("UPDATE outbox SET case_id = COALESCE((SELECT n.case_id FROM notes n"
+                            " JOIN note_revisions r ON r.note_id = n.id"
+                            " WHERE r.id = outbox.record_id), '')"
+                            " WHERE table_name = 'note_revisions'"),
+             QStringLiteral("UPDATE outbox SET case_id = COALESCE(CASE table_name"
+                            " WHEN 'children' THEN (SELECT case_id FROM children WHERE id = record_id)"
+                            " WHEN 'adults' THEN (SELECT case_id FROM adults WHERE id = record_id)"
+                            " WHEN 'hearings' THEN (SELECT case_id FROM hearings WHERE id = record_id)"
+                            " WHEN 'visits' THEN (SELECT case_id FROM visits WHERE id = record_id)"
+                            " WHEN 'notes' THEN (SELECT case_id FROM notes WHERE id = record_id)"
+                            " WHEN 'letters' THEN (SELECT case_id FROM letters WHERE id = record_id)"
+                            " END, '') WHERE table_name NOT IN ('cases', 'note_revisions')"),
+             QStringLiteral("CREATE INDEX outbox_case ON outbox(case_id)"),
+             QStringLiteral("DELETE FROM outbox WHERE table_name = 'letter_templates'"),
+         }});
     return steps;
 }
 

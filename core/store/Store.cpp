@@ -49,6 +49,7 @@ const QList<TableInfo> &tableInfos()
          {QStringLiteral("status"), QStringLiteral("sent_on"), QStringLiteral("sent_how")}},
         {Table::LetterTemplates, "letter_templates", {}},
         {Table::AuditEvents, "audit_events", {}},
+        {Table::Conflicts, "conflicts", {}},
     };
     return infos;
 }
@@ -115,6 +116,11 @@ Store::~Store()
             db.close();
     }
     QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QSet<QString> Store::columns(Table table) const
+{
+    return m_columns.value(table);
 }
 
 QSqlDatabase Store::database() const
@@ -378,6 +384,11 @@ Result<void> Store::migrate()
         if (!columns.isEmpty())
             m_columns.insert(info.table, columns);
     }
+    QSqlQuery outbox(database());
+    m_outboxHasCase = false;
+    if (outbox.exec(QStringLiteral("PRAGMA table_info(outbox)")))
+        while (outbox.next())
+            m_outboxHasCase = m_outboxHasCase || outbox.value(1).toString() == QLatin1String("case_id");
     return {};
 }
 
@@ -451,9 +462,34 @@ Result<Store::RowState> Store::liveRow(Table table, const QUuid &id)
 Result<void> Store::writeOutbox(Table table, const QUuid &id, const QString &op,
                                 const QVariantMap &fields, qint64 baseVersion)
 {
+    if (table == Table::LetterTemplates)
+        return {}; // templates belong to this laptop; they never sync
+    // The case the change belongs to, so the caseload can mark cases with unsent work.
+    QString caseId;
+    if (table == Table::Cases) {
+        caseId = idText(id);
+    } else if (m_columns.value(table).contains(QStringLiteral("case_id"))) {
+        QSqlQuery owner(database());
+        owner.prepare(QStringLiteral("SELECT case_id FROM %1 WHERE id = ?").arg(tableName(table)));
+        owner.addBindValue(idText(id));
+        if (owner.exec() && owner.next())
+            caseId = owner.value(0).toString();
+    } else if (table == Table::NoteRevisions) {
+        QSqlQuery owner(database());
+        owner.prepare(QStringLiteral("SELECT n.case_id FROM notes n JOIN note_revisions r ON "
+                                     "r.note_id = n.id WHERE r.id = ?"));
+        owner.addBindValue(idText(id));
+        if (owner.exec() && owner.next())
+            caseId = owner.value(0).toString();
+    }
     QSqlQuery query(database());
-    query.prepare(QStringLiteral("INSERT INTO outbox (mutation_id, table_name, record_id, op, "
-                                 "fields, base_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    query.prepare(m_outboxHasCase
+                      ? QStringLiteral("INSERT INTO outbox (mutation_id, table_name, record_id, op, "
+                                       "fields, base_version, created_at, case_id) "
+                                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                      : QStringLiteral("INSERT INTO outbox (mutation_id, table_name, record_id, op, "
+                                       "fields, base_version, created_at) "
+                                       "VALUES (?, ?, ?, ?, ?, ?, ?)"));
     query.addBindValue(idText(QUuid::createUuid()));
     query.addBindValue(tableName(table));
     query.addBindValue(idText(id));
@@ -473,6 +509,8 @@ Result<void> Store::writeOutbox(Table table, const QUuid &id, const QString &op,
     query.addBindValue(QString::fromUtf8(QJsonDocument(changed).toJson(QJsonDocument::Compact)));
     query.addBindValue(baseVersion);
     query.addBindValue(storeValue::fromTime(m_clock.nowUtc()));
+    if (m_outboxHasCase)
+        query.addBindValue(caseId.isNull() ? QStringLiteral("") : caseId);
     if (!query.exec())
         return sqlError(tr("record the change for sync"), query.lastError());
     return {};

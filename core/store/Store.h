@@ -30,6 +30,7 @@ enum class Table
     Letters,
     LetterTemplates,
     AuditEvents,
+    Conflicts, // made by the server; the laptop records only how one was settled
 };
 
 QString tableName(Table table);
@@ -74,6 +75,8 @@ public:
 
     QString path() const { return m_path; }
     QSqlDatabase database() const;
+    // The columns a record table has in this store (empty for a table it does not have).
+    QSet<QString> columns(Table table) const;
     const Clock &clock() const { return m_clock; }
     QString actor() const { return m_options.actor; }
     int schemaVersion() const { return m_schemaVersion; }
@@ -131,6 +134,7 @@ private:
     std::optional<Error> m_transactionError; // the first failure inside the open transaction
     QString m_lastBackupPath;
     QHash<Table, QSet<QString>> m_columns;
+    bool m_outboxHasCase = false; // schema 5 on: each outbox row names its case
 };
 
 } // namespace lantern

@@ -1,6 +1,7 @@
 #include "SyncClient.h"
 
 #include <QEventLoop>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -65,10 +66,18 @@ SyncClient::Answer SyncClient::send(const QByteArray &method, const QString &pat
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     loop.exec(QEventLoop::ExcludeUserInputEvents);
+    if (!reply->isFinished())
+        reply->abort(); // the thread is stopping: the request is sent again next time
     Answer answer;
     answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    answer.body = reply->readAll();
+    if (reply->isOpen())
+        answer.body = reply->readAll();
     answer.retryAfter = reply->rawHeader("Retry-After").toInt();
+    // A connection cut part-way through the answer still carries the status it began with.
+    if (reply->error() == QNetworkReply::RemoteHostClosedError ||
+        reply->error() == QNetworkReply::OperationCanceledError ||
+        reply->error() == QNetworkReply::TimeoutError)
+        answer.status = 0;
     if (answer.status == 0)
         answer.networkError = reply->errorString();
     reply->deleteLater();
@@ -88,6 +97,8 @@ SyncFailure SyncClient::failureOf(const Answer &answer)
     failure.message = error.value(QStringLiteral("message")).toString();
     failure.wipe = error.value(QStringLiteral("wipe")).toBool();
     failure.retryAfterSeconds = answer.retryAfter;
+    for (const QJsonValue &id : error.value(QStringLiteral("mutation_ids")).toArray())
+        failure.mutationIds.append(id.toString());
     if (failure.message.isEmpty())
         failure.message = tr("The server answered %1.").arg(answer.status);
     if (failure.code == QLatin1String("token_expired"))

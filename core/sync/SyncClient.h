@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 
 #include <optional>
@@ -35,6 +36,7 @@ struct SyncFailure
     QString message;
     bool wipe = false;
     int retryAfterSeconds = 0;
+    QStringList mutationIds; // Forbidden push: the changes to cases this user does not hold
 };
 
 template <typename T> struct SyncReply

@@ -303,4 +303,17 @@ QString checkValue(const FieldSpec &field, const QJsonValue &value)
     return QStringLiteral("has an unknown type");
 }
 
+QVariant storeValueOf(const FieldSpec *field, const QJsonValue &value)
+{
+    if (value.isNull() || value.isUndefined())
+        return QVariant();
+    if (field && field->type == FieldType::Base64)
+        return QByteArray::fromBase64(value.toString().toLatin1());
+    if (value.isDouble())
+        return static_cast<qint64>(value.toDouble());
+    if (value.isBool())
+        return value.toBool() ? 1 : 0;
+    return value.toVariant();
+}
+
 } // namespace lantern::sync

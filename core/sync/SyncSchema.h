@@ -3,6 +3,7 @@
 #include <QJsonValue>
 #include <QList>
 #include <QString>
+#include <QVariant>
 
 #include <optional>
 
@@ -59,6 +60,10 @@ const FieldSpec *findField(const TableSpec &table, const QString &name);
 // Checks one value against its field; returns an empty string when it fits, else a plain
 // English reason for the protocol's error message.
 QString checkValue(const FieldSpec &field, const QJsonValue &value);
+
+// A value as it travels (JSON) as the laptop's store holds it: base64 becomes bytes, numbers
+// whole numbers, null a null. An unknown field (spec null) keeps its JSON meaning.
+QVariant storeValueOf(const FieldSpec *field, const QJsonValue &value);
 
 // The largest a text field may be unless its spec says otherwise (a note body may be 1 MB
 // of text and more as HTML).
