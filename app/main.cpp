@@ -2,8 +2,11 @@
 #include "demo/DemoGenerator.h"
 #include "dialogs/FirstRunDialog.h"
 #include "domain/Clock.h"
+#include "security/TokenVault.h"
 #include "store/DefaultStore.h"
 #include "store/Store.h"
+#include "store/SyncJournal.h"
+#include "sync/SyncController.h"
 #include "widgets/MainWindow.h"
 
 #include <QApplication>
@@ -12,6 +15,9 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
+#include <QPointer>
+#include <QThread>
+#include <QTimer>
 #include <QTranslator>
 
 using namespace lantern;
@@ -89,8 +95,98 @@ int main(int argc, char *argv[])
                                  made.error().message);
     }
 
-    MainWindow window(**store);
-    window.show();
-    window.reopenDrafts();
+    // Sync runs on its own thread with its own connection to the store.
+    sync::SyncController syncer(path, options.actor, clock);
+    auto window = std::make_unique<MainWindow>(**store);
+    window->setSync(&syncer);
+    QPointer<MainWindow> shown = window.get();
+
+    // Signed in before: the token comes from the keychain and sync starts. Without it (no
+    // keychain, or nothing kept there), the FCA is asked for the password, the rest filled in.
+    auto *startupVault = new TokenVault(&app);
+    if (auto account = sync::readAccount(**store);
+        account && account->server.isValid() && !account->user.isEmpty()) {
+        const sync::SyncAccount known = *account;
+        QObject::connect(startupVault, &TokenVault::tokenRead, &app,
+                         [&syncer, known](const QString &token) {
+                             sync::SyncAccount withToken = known;
+                             withToken.token = token;
+                             syncer.start(withToken);
+                         });
+        QObject::connect(startupVault, &TokenVault::tokenMissing, &app, [shown, known] {
+            if (shown)
+                shown->askToSignIn(known);
+        });
+        QObject::connect(startupVault, &TokenVault::failed, &app,
+                         [shown, known](const QString &reason, bool) {
+                             if (shown)
+                                 shown->askToSignIn(known, reason);
+                         });
+        startupVault->read(known.server, known.user);
+    }
+
+    // This laptop was revoked with wipe: close everything on the store, remove its files and
+    // the keychain entry, say why, and quit.
+    std::function<void()> wipe = [&] {
+        if (!store.value())
+            return; // already done
+        // The app quits once the FCA has read why, not when its windows close.
+        QApplication::setQuitOnLastWindowClosed(false);
+        // A dialog open over the window (its own event loop) closes first; the wipe runs once
+        // the app is back in its main loop, so nothing still running holds the store.
+        if (QWidget *modal = QApplication::activeModalWidget()) {
+            if (auto *dialog = qobject_cast<QDialog *>(modal))
+                dialog->reject();
+            else
+                modal->close();
+        }
+        if (QThread::currentThread()->loopLevel() > 1) {
+            QTimer::singleShot(50, &app, wipe);
+            return;
+        }
+        sync::SyncAccount known;
+        if (auto account = sync::readAccount(**store))
+            known = *account;
+        startupVault->disconnect(&app);
+        QApplication::closeAllWindows();
+        window.reset();
+        store.value().reset();
+        const Result<void> wiped = SyncJournal::wipeFiles(path);
+        const auto tell = [wiped] {
+            const QString title = QApplication::translate("main", "Lantern");
+            const QString why = QApplication::translate(
+                "main", "This laptop was removed from Lantern by your service.");
+            if (wiped.ok())
+                QMessageBox::information(
+                    nullptr, title,
+                    why + QLatin1Char(' ') +
+                        QApplication::translate(
+                            "main", "Its copy of your caseload has been deleted from this "
+                                    "computer. Nothing was lost on the server."));
+            else
+                QMessageBox::warning(
+                    nullptr, title,
+                    why + QLatin1Char(' ') + wiped.error().message + QLatin1Char(' ') +
+                        QApplication::translate("main", "Nothing was lost on the server."));
+            QApplication::quit();
+        };
+        if (known.user.isEmpty()) {
+            tell();
+            return;
+        }
+        auto *vault = new TokenVault(&app);
+        vault->setTimeout(std::chrono::seconds(10));
+        QObject::connect(vault, &TokenVault::tokenRemoved, &app, tell);
+        QObject::connect(vault, &TokenVault::failed, &app, tell);
+        vault->remove(known.server, known.user);
+    };
+    QObject::connect(&syncer, &sync::SyncController::wipeRequired, &app, [&] {
+        if (window)
+            window->hide();
+        wipe();
+    });
+
+    window->show();
+    window->reopenDrafts();
     return app.exec();
 }

@@ -3285,4 +3285,104 @@ Today</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
+<context>
+    <name>lantern::SyncStatusLine</name>
+    <message numerus="yes">
+        <source>%n change(s) waiting</source>
+        <translation>
+            <numerusform>%n change waiting</numerusform>
+            <numerusform>%n changes waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to settle</source>
+        <translation>
+            <numerusform>%n conflict to settle</numerusform>
+            <numerusform>%n conflicts to settle</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) kept aside</source>
+        <translation>
+            <numerusform>%n change kept aside</numerusform>
+            <numerusform>%n changes kept aside</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>lantern::SyncPanel</name>
+    <message numerus="yes">
+        <source>%n change(s) sent</source>
+        <translation>
+            <numerusform>%n change sent</numerusform>
+            <numerusform>%n changes sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) received</source>
+        <translation>
+            <numerusform>%n record received</numerusform>
+            <numerusform>%n records received</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) refused</source>
+        <translation>
+            <numerusform>%n change refused</numerusform>
+            <numerusform>%n changes refused</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new conflict(s)</source>
+        <translation>
+            <numerusform>%n new conflict</numerusform>
+            <numerusform>%n new conflicts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to settle: the same detail was changed in two places.</source>
+        <translation>
+            <numerusform>%n conflict to settle: the same detail was changed in two places.</numerusform>
+            <numerusform>%n conflicts to settle: the same detail was changed in two places.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting to be sent (%n change(s))</source>
+        <translation>
+            <numerusform>Waiting to be sent (%n change)</numerusform>
+            <numerusform>Waiting to be sent (%n changes)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n time(s)</source>
+        <translation>
+            <numerusform>%1, %n time</numerusform>
+            <numerusform>%1, %n times</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more change(s), sent after these.</source>
+        <translation>
+            <numerusform>…and %n more change, sent after these.</numerusform>
+            <numerusform>…and %n more changes, sent after these.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>lantern::sync::SyncWorker</name>
+    <message numerus="yes">
+        <source>Too many attempts. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Too many attempts. Try again in %n second.</numerusform>
+            <numerusform>Too many attempts. Try again in %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) have not reached the server yet. Sync now, and sign out once they have gone, so nothing is lost.</source>
+        <translation>
+            <numerusform>%n change has not reached the server yet. Sync now, and sign out once it has gone, so nothing is lost.</numerusform>
+            <numerusform>%n changes have not reached the server yet. Sync now, and sign out once they have gone, so nothing is lost.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -7,9 +7,56 @@
 #include <QBrush>
 #include <QColor>
 #include <QFont>
+#include <QIcon>
 #include <QLocale>
+#include <QPainter>
+#include <QPainterPath>
+#include <QPixmap>
 
 namespace lantern {
+
+namespace {
+
+// A small arrow pointing up, in a quiet blue: work on the case waits to go to the server.
+// Without the arrow (blank), case numbers in the other rows stay in line with the marked ones.
+QIcon makeIcon(bool arrowShown)
+{
+    QIcon made;
+    for (const qreal ratio : {1.0, 2.0}) {
+        QPixmap pixmap(QSize(16, 16) * ratio);
+        pixmap.setDevicePixelRatio(ratio);
+        pixmap.fill(Qt::transparent);
+        if (arrowShown) {
+            QPainter painter(&pixmap);
+            painter.setRenderHint(QPainter::Antialiasing);
+            QPen pen(QColor(0x2f, 0x6f, 0xb3), 1.6, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
+            painter.setPen(pen);
+            QPainterPath arrow;
+            arrow.moveTo(8, 13);
+            arrow.lineTo(8, 3.5);
+            arrow.moveTo(4.5, 7);
+            arrow.lineTo(8, 3.5);
+            arrow.lineTo(11.5, 7);
+            painter.drawPath(arrow);
+        }
+        made.addPixmap(pixmap);
+    }
+    return made;
+}
+
+const QIcon &unsentIcon()
+{
+    static const QIcon icon = makeIcon(true);
+    return icon;
+}
+
+const QIcon &blankIcon()
+{
+    static const QIcon icon = makeIcon(false);
+    return icon;
+}
+
+} // namespace
 
 CaseloadModel::CaseloadModel(QObject *parent) : QAbstractTableModel(parent) {}
 
@@ -26,6 +73,16 @@ void CaseloadModel::setRows(QList<CaseloadRow> rows, const QDate &today)
                 .join(QLatin1Char(' '))
                 .toCaseFolded());
     endResetModel();
+}
+
+void CaseloadModel::setUnsentCases(QSet<QUuid> caseIds)
+{
+    if (caseIds == m_unsent)
+        return;
+    m_unsent = std::move(caseIds);
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, CaseNumber), index(int(m_rows.size()) - 1, CaseNumber),
+                         {Qt::DecorationRole, Qt::ToolTipRole, Qt::AccessibleTextRole, UnsentRole});
 }
 
 int CaseloadModel::rowCount(const QModelIndex &parent) const
@@ -167,8 +224,17 @@ QVariant CaseloadModel::data(const QModelIndex &index, int role) const
     const CaseloadRow &row = m_rows.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
-    case Qt::AccessibleTextRole:
         return display(row, index.column());
+    case Qt::AccessibleTextRole:
+        if (index.column() == CaseNumber && m_unsent.contains(row.caseId))
+            return tr("%1, not yet sent to the server").arg(row.caseNumber);
+        return display(row, index.column());
+    case Qt::DecorationRole:
+        if (index.column() == CaseNumber && !m_unsent.isEmpty())
+            return m_unsent.contains(row.caseId) ? unsentIcon() : blankIcon();
+        return {};
+    case UnsentRole:
+        return m_unsent.contains(row.caseId);
     case SortRole:
         return sortValue(row, index.column());
     case CaseIdRole:
@@ -192,6 +258,9 @@ QVariant CaseloadModel::data(const QModelIndex &index, int role) const
             return row.childNames.join(QStringLiteral("\n"));
         if (index.column() == LastSeen)
             return lastSeenDetail(row);
+        if (index.column() == CaseNumber && m_unsent.contains(row.caseId))
+            return tr("Not yet sent: work on this case is on this laptop and goes to the server "
+                      "at the next sync.");
         return {};
     default:
         return {};

@@ -4,6 +4,8 @@
 
 #include <QAbstractTableModel>
 #include <QDate>
+#include <QSet>
+#include <QUuid>
 
 namespace lantern {
 
@@ -32,11 +34,16 @@ public:
         SortRole = Qt::UserRole + 1, // a value that sorts naturally (dates, numbers)
         CaseIdRole,
         FilterTextRole, // names, case number and court, case-folded
+        UnsentRole,     // bool: the case holds work the server does not have yet
     };
 
     explicit CaseloadModel(QObject *parent = nullptr);
 
     void setRows(QList<CaseloadRow> rows, const QDate &today);
+    // The cases holding work not yet on the server (SyncJournal::casesWithUnsentWork): their
+    // case number carries a small "not yet sent" mark.
+    void setUnsentCases(QSet<QUuid> caseIds);
+    bool isUnsent(const QUuid &caseId) const { return m_unsent.contains(caseId); }
     const CaseloadRow &rowAt(int row) const { return m_rows.at(row); }
     QDate today() const { return m_today; }
 
@@ -55,6 +62,7 @@ private:
     QList<CaseloadRow> m_rows;
     QStringList m_filterText; // per row, folded to lower case once
     QDate m_today;
+    QSet<QUuid> m_unsent;
 };
 
 } // namespace lantern

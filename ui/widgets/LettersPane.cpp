@@ -223,6 +223,7 @@ void LetterEditor::finalise()
     m_letter = *done;
     showState();
     emit letterChanged(m_letterId);
+    emit letterFinalised(m_letterId);
 }
 
 void LetterEditor::preview()
@@ -384,6 +385,7 @@ void LettersPane::openLetter(const QUuid &letterId)
         reload();
         emit lettersChanged();
     });
+    connect(m_editor, &LetterEditor::letterFinalised, this, &LettersPane::letterFinalised);
     for (int i = 0; i < m_list->topLevelItemCount(); ++i)
         if (m_list->topLevelItem(i)->data(0, Qt::UserRole).toUuid() == letterId) {
             const QSignalBlocker blocker(m_list);

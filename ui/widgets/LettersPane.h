@@ -43,6 +43,8 @@ public slots:
 
 signals:
     void letterChanged(const QUuid &letterId);
+    // The letter was finalised: it is ready to go to the server.
+    void letterFinalised(const QUuid &letterId);
 
 private:
     void load();
@@ -85,6 +87,7 @@ public slots:
 
 signals:
     void lettersChanged();
+    void letterFinalised(const QUuid &letterId);
 
 private:
     Store &m_store;

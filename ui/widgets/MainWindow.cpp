@@ -3,18 +3,25 @@
 #include "dialogs/CaseDialog.h"
 #include "dialogs/ProfileDialog.h"
 #include "dialogs/SearchDialog.h"
+#include "dialogs/SignInDialog.h"
+#include "dialogs/SyncPanel.h"
 #include "dialogs/WorkingHoursDialog.h"
 #include "measures/PracticeMeasures.h"
 #include "models/CaseloadModel.h"
 #include "notes/NoteRepository.h"
+#include "security/TokenVault.h"
 #include "store/CaseloadQuery.h"
 #include "store/Store.h"
 #include "store/StoreWorker.h"
+#include "store/SyncJournal.h"
+#include "sync/SyncController.h"
 #include "widgets/CaseFileView.h"
 #include "widgets/CaseloadView.h"
 #include "widgets/DashboardView.h"
 #include "widgets/DiaryView.h"
+#include "widgets/LettersPane.h"
 #include "widgets/NotesPane.h"
+#include "widgets/SyncStatusLine.h"
 
 #include <QAction>
 #include <QApplication>
@@ -197,6 +204,7 @@ void MainWindow::reload()
             children += int(row.children.size());
         }
     }
+    refreshUnsentMarks();
     m_caseloadModel->setRows(std::move(rows).value(), today);
     m_statusCounts->setText(tr("Open cases: %1 · Children: %2").arg(open).arg(children));
     m_statusStore->setText(QDir::toNativeSeparators(m_store.path()));
@@ -232,6 +240,15 @@ CaseFileView *MainWindow::openCase(const QUuid &caseId)
     }
     auto *file = new CaseFileView(m_store, caseId, m_tabs);
     file->addNotes(*m_worker);
+    // A finalised note or letter is the record: it goes to the server straight away.
+    const auto finalised = [this] {
+        if (m_sync)
+            m_sync->syncNow();
+    };
+    if (file->notesPane())
+        connect(file->notesPane(), &NotesPane::noteFinalised, this, finalised);
+    if (file->lettersPane())
+        connect(file->lettersPane(), &LettersPane::letterFinalised, this, finalised);
     connect(file, &CaseFileView::caseChanged, this, &MainWindow::reload);
     connect(file, &CaseFileView::titleChanged, this, [this, file](const QString &title) {
         const int index = m_tabs->indexOf(file);
@@ -345,6 +362,172 @@ void MainWindow::showAbout()
                        tr("<p><b>Lantern %1</b></p><p>Caseload, notes, visits and letters for "
                           "family court advisers, working offline.</p>")
                            .arg(QStringLiteral(LANTERN_VERSION)));
+}
+
+// ---- sync ----------------------------------------------------------------------------------
+
+void MainWindow::setSync(sync::SyncController *controller)
+{
+    if (m_sync || !controller)
+        return;
+    m_sync = controller;
+    m_vault = new TokenVault(this);
+    m_syncLine = new SyncStatusLine(m_store.clock(), this);
+    // Left of the store's path: the path moves to the end.
+    statusBar()->removeWidget(m_statusStore);
+    statusBar()->addPermanentWidget(m_syncLine);
+    statusBar()->addPermanentWidget(m_statusStore);
+    m_statusStore->show();
+    m_syncPanel = new SyncPanel(m_store, *m_sync, this);
+    createSyncMenu();
+
+    connect(m_syncLine, &SyncStatusLine::clicked, this, &MainWindow::showSyncPanel);
+    connect(m_sync, &sync::SyncController::statusChanged, m_syncLine, &SyncStatusLine::setStatus);
+    connect(m_sync, &sync::SyncController::statusChanged, this, &MainWindow::syncStatusChanged);
+    connect(m_sync, &sync::SyncController::recordsChanged, this, &MainWindow::reloadAfterSync);
+    connect(m_sync, &sync::SyncController::signOutRefused, this, &MainWindow::showSyncPanel);
+    connect(m_sync, &sync::SyncController::signedOut, this, [this] {
+        // The token goes from the keychain with the account; the caseload stays.
+        if (!m_accountUser.isEmpty())
+            m_vault->remove(m_accountServer, m_accountUser);
+        statusBar()->showMessage(
+            tr("Signed out. Your caseload stays on this laptop; sign in to sync again."), 15000);
+    });
+    connect(m_syncPanel, &SyncPanel::signInRequested, this, &MainWindow::signIn);
+    connect(m_syncPanel, &SyncPanel::openConflictsRequested, this,
+            &MainWindow::openConflictsRequested);
+
+    m_syncLine->setStatus(m_sync->status());
+    syncStatusChanged(m_sync->status());
+}
+
+void MainWindow::createSyncMenu()
+{
+    auto *menu = new QMenu(tr("S&ync"), this);
+    m_syncNowAction = menu->addAction(tr("Sync &now"), this, &MainWindow::syncNow);
+    m_syncNowAction->setShortcut(QKeySequence(Qt::Key_F5));
+    m_syncNowAction->setToolTip(tr("Send what is waiting and fetch what changed (F5)"));
+    menu->addAction(tr("Sync &panel…"), this, &MainWindow::showSyncPanel);
+    menu->addSeparator();
+    m_signInAction = menu->addAction(tr("Sign &in…"), this, &MainWindow::signIn);
+    m_signOutAction = menu->addAction(tr("Sign &out"), this, &MainWindow::signOut);
+    // Before Settings and Help.
+    QAction *before = nullptr;
+    const QList<QAction *> menus = menuBar()->actions();
+    if (menus.size() >= 2)
+        before = menus.at(menus.size() - 2);
+    menuBar()->insertMenu(before, menu);
+}
+
+void MainWindow::syncStatusChanged(const sync::SyncStatus &status)
+{
+    if (!m_sync)
+        return;
+    m_syncStatus = status;
+    if (!status.user.isEmpty()) {
+        m_accountServer = status.server;
+        m_accountUser = status.user;
+    }
+    using sync::SyncState;
+    const bool signedOut = status.state == SyncState::SignedOut || status.state == SyncState::Wiped;
+    const bool canSync = !signedOut && status.state != SyncState::SignInNeeded;
+    m_signInAction->setEnabled(status.state == SyncState::SignedOut ||
+                               status.state == SyncState::SignInNeeded);
+    m_signOutAction->setEnabled(!signedOut);
+    m_syncNowAction->setEnabled(status.state != SyncState::Wiped);
+    m_syncNowAction->setText(canSync ? tr("Sync &now") : tr("Sign in to sync &now…"));
+    refreshUnsentMarks();
+}
+
+void MainWindow::refreshUnsentMarks()
+{
+    // Only once sync is on: before the first sign-in every case would carry the mark.
+    QSet<QUuid> unsent;
+    if (m_sync && m_syncStatus.state != sync::SyncState::SignedOut &&
+        m_syncStatus.state != sync::SyncState::Wiped) {
+        if (auto cases = SyncJournal(m_store).casesWithUnsentWork()) {
+            for (const QString &id : std::as_const(*cases))
+                unsent.insert(QUuid(id));
+        }
+    }
+    m_caseloadModel->setUnsentCases(std::move(unsent));
+}
+
+void MainWindow::reloadAfterSync()
+{
+    reload();
+    for (QWidget *page : std::as_const(m_caseTabs)) {
+        auto *file = qobject_cast<CaseFileView *>(page);
+        if (!file)
+            continue;
+        file->reload();
+        if (file->notesPane())
+            file->notesPane()->reload();
+        if (file->lettersPane())
+            file->lettersPane()->reload();
+    }
+}
+
+void MainWindow::syncNow()
+{
+    if (!m_sync)
+        return;
+    const sync::SyncState state = m_syncStatus.state;
+    if (state == sync::SyncState::SignedOut || state == sync::SyncState::SignInNeeded) {
+        signIn();
+        return;
+    }
+    m_sync->syncNow();
+    statusBar()->showMessage(tr("Syncing…"), 3000);
+}
+
+void MainWindow::showSyncPanel()
+{
+    if (!m_syncPanel)
+        return;
+    m_syncPanel->show();
+    m_syncPanel->raise();
+    m_syncPanel->activateWindow();
+}
+
+void MainWindow::signIn()
+{
+    if (!m_sync)
+        return;
+    sync::SyncAccount account;
+    const sync::SyncStatus &status = m_syncStatus;
+    account.server = status.server.isValid() ? status.server : m_accountServer;
+    account.user = status.user.isEmpty() ? m_accountUser : status.user;
+    askToSignIn(account);
+}
+
+void MainWindow::askToSignIn(const sync::SyncAccount &prefill, const QString &notice)
+{
+    if (!m_sync)
+        return;
+    if (notice == TokenVault::noKeychainMessage())
+        m_noKeychainExplained = true;
+    if (!m_signIn) {
+        m_signIn = new SignInDialog(*m_sync, *m_vault, this);
+        m_signIn->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_signIn, &QDialog::finished, this, [this] {
+            if (m_signIn && m_signIn->explainedNoKeychain())
+                m_noKeychainExplained = true;
+        });
+        connect(m_signIn, &QObject::destroyed, this, [this] { m_signIn = nullptr; });
+    }
+    m_signIn->setExplainNoKeychain(!m_noKeychainExplained);
+    m_signIn->prefill(prefill.server, prefill.user);
+    m_signIn->setNotice(notice);
+    m_signIn->show();
+    m_signIn->raise();
+    m_signIn->activateWindow();
+}
+
+void MainWindow::signOut()
+{
+    if (m_sync)
+        m_sync->signOut();
 }
 
 } // namespace lantern

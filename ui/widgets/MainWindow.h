@@ -1,9 +1,13 @@
 #pragma once
 
+#include "sync/SyncController.h"
+
 #include <QHash>
 #include <QMainWindow>
+#include <QUrl>
 #include <QUuid>
 
+class QAction;
 class QLabel;
 class QTabWidget;
 
@@ -17,6 +21,10 @@ class DiaryView;
 class SearchDialog;
 class Store;
 class StoreWorker;
+class SignInDialog;
+class SyncPanel;
+class SyncStatusLine;
+class TokenVault;
 
 // The FCA's working window: the dashboard, the caseload and the case files they open.
 class MainWindow : public QMainWindow
@@ -31,6 +39,18 @@ public:
     DashboardView *dashboardView() const { return m_dashboard; }
     DiaryView *diaryView() const { return m_diary; }
     QTabWidget *tabs() const { return m_tabs; }
+
+    // Turns sync on in this window: the status line, the Sync menu, the sync panel and sign-in;
+    // reloads what it shows when a sync brings records, and syncs when a note or letter is
+    // finalised. The controller must outlive the window.
+    void setSync(sync::SyncController *controller);
+    sync::SyncController *syncController() const { return m_sync; }
+    SyncStatusLine *syncStatusLine() const { return m_syncLine; }
+    // The sync panel (made by setSync, shown on request).
+    SyncPanel *syncPanel() const { return m_syncPanel; }
+    // The sign-in dialog while one is open.
+    SignInDialog *signInDialog() const { return m_signIn; }
+    TokenVault *tokenVault() const { return m_vault; }
 
 public slots:
     // Reads the caseload and the measures from the store again.
@@ -50,11 +70,29 @@ public slots:
     int reopenDrafts();
     SearchDialog *searchDialog() const { return m_search; }
 
+    // Sync (after setSync): send and fetch now (F5); the panel; sign in and out.
+    void syncNow();
+    void showSyncPanel();
+    // Opens the sign-in dialog (non-modal), filled in with the account when there is one, with a
+    // note above the form when there is something to say (no keychain, say).
+    void askToSignIn(const lantern::sync::SyncAccount &prefill, const QString &notice = {});
+    void signIn();
+    void signOut();
+
+signals:
+    // The sync panel's "Open conflicts…".
+    void openConflictsRequested();
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
     void createMenus();
+    void createSyncMenu();
+    void reloadAfterSync();
+    void syncStatusChanged(const lantern::sync::SyncStatus &status);
+    // Marks the caseload's cases holding work not yet on the server (one query).
+    void refreshUnsentMarks();
     void closeCurrentCase();
     void restoreLayout();
     void saveLayout();
@@ -71,6 +109,18 @@ private:
     QHash<QUuid, QWidget *> m_caseTabs;
     QLabel *m_statusCounts;
     QLabel *m_statusStore;
+    sync::SyncController *m_sync = nullptr;
+    sync::SyncStatus m_syncStatus;
+    TokenVault *m_vault = nullptr;
+    SyncStatusLine *m_syncLine = nullptr;
+    SyncPanel *m_syncPanel = nullptr;
+    SignInDialog *m_signIn = nullptr;
+    bool m_noKeychainExplained = false;
+    QAction *m_syncNowAction = nullptr;
+    QAction *m_signInAction = nullptr;
+    QAction *m_signOutAction = nullptr;
+    QUrl m_accountServer; // the account last signed in as: its keychain entry goes at sign-out
+    QString m_accountUser;
 };
 
 } // namespace lantern

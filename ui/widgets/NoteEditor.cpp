@@ -370,6 +370,7 @@ void NoteEditor::finalise()
     }
     load();
     emit noteChanged(m_noteId);
+    emit finalised(m_noteId);
 }
 
 } // namespace lantern

@@ -46,6 +46,8 @@ public:
 
 signals:
     void noteChanged(const QUuid &noteId);
+    // The note was finalised or an amendment saved: it is ready to go to the server.
+    void finalised(const QUuid &noteId);
     // The draft as it stood at `at` is safely in the store.
     void draftSaved(const QDateTime &at);
 

@@ -114,6 +114,7 @@ void NotesPane::openNote(const QUuid &noteId)
             emit notesChanged();
         });
         connect(editor, &NoteEditor::draftSaved, this, &NotesPane::reload);
+        connect(editor, &NoteEditor::finalised, this, &NotesPane::noteFinalised);
         m_open.insert(noteId, editor);
         m_editors->addWidget(editor);
     }

@@ -37,6 +37,8 @@ public:
 
 signals:
     void notesChanged();
+    // A note was finalised (or amended) in this pane.
+    void noteFinalised(const QUuid &noteId);
 
 private:
     Store &m_store;
