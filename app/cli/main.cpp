@@ -426,12 +426,10 @@ int syncCommand(const QStringList &arguments)
         return StoreFailed;
     }
     sync::SyncClient client(server);
-    const QString deviceId = account->server == server || account->server.isEmpty()
-                                 ? account->deviceId
-                                 : QString();
-    auto signedIn = client.signIn(user, password,
-                                  tr("lantern-cli on %1").arg(QHostInfo::localHostName()),
-                                  deviceId);
+    const QString deviceId =
+        account->server == server || account->server.isEmpty() ? account->deviceId : QString();
+    auto signedIn = client.signIn(
+        user, password, tr("lantern-cli on %1").arg(QHostInfo::localHostName()), deviceId);
     if (!signedIn.ok()) {
         err() << tr("Could not sign in: %1").arg(signedIn.failure.message) << "\n";
         return SyncFailed;
@@ -515,9 +513,10 @@ QString usage()
     for (const Command &command : commands())
         text += QStringLiteral("  %1  %2\n")
                     .arg(QString::fromLatin1(command.name).leftJustified(14), tr(command.summary));
-    text += tr("\nEvery command takes --store FILE (default: the app's own store) and --help.\n"
-               "Exit codes: 0 done, 1 problems found, 2 wrong usage, 3 store not usable, 4 sync did "
-               "not finish.\n");
+    text +=
+        tr("\nEvery command takes --store FILE (default: the app's own store) and --help.\n"
+           "Exit codes: 0 done, 1 problems found, 2 wrong usage, 3 store not usable, 4 sync did "
+           "not finish.\n");
     return text;
 }
 

@@ -227,14 +227,15 @@ QList<MigrationStep> buildSteps()
                             " JOIN note_revisions r ON r.note_id = n.id"
                             " WHERE r.id = outbox.record_id), '')"
                             " WHERE table_name = 'note_revisions'"),
-             QStringLiteral("UPDATE outbox SET case_id = COALESCE(CASE table_name"
-                            " WHEN 'children' THEN (SELECT case_id FROM children WHERE id = record_id)"
-                            " WHEN 'adults' THEN (SELECT case_id FROM adults WHERE id = record_id)"
-                            " WHEN 'hearings' THEN (SELECT case_id FROM hearings WHERE id = record_id)"
-                            " WHEN 'visits' THEN (SELECT case_id FROM visits WHERE id = record_id)"
-                            " WHEN 'notes' THEN (SELECT case_id FROM notes WHERE id = record_id)"
-                            " WHEN 'letters' THEN (SELECT case_id FROM letters WHERE id = record_id)"
-                            " END, '') WHERE table_name NOT IN ('cases', 'note_revisions')"),
+             QStringLiteral(
+                 "UPDATE outbox SET case_id = COALESCE(CASE table_name"
+                 " WHEN 'children' THEN (SELECT case_id FROM children WHERE id = record_id)"
+                 " WHEN 'adults' THEN (SELECT case_id FROM adults WHERE id = record_id)"
+                 " WHEN 'hearings' THEN (SELECT case_id FROM hearings WHERE id = record_id)"
+                 " WHEN 'visits' THEN (SELECT case_id FROM visits WHERE id = record_id)"
+                 " WHEN 'notes' THEN (SELECT case_id FROM notes WHERE id = record_id)"
+                 " WHEN 'letters' THEN (SELECT case_id FROM letters WHERE id = record_id)"
+                 " END, '') WHERE table_name NOT IN ('cases', 'note_revisions')"),
              QStringLiteral("CREATE INDEX outbox_case ON outbox(case_id)"),
              QStringLiteral("DELETE FROM outbox WHERE table_name = 'letter_templates'"),
          }});

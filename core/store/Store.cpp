@@ -388,7 +388,8 @@ Result<void> Store::migrate()
     m_outboxHasCase = false;
     if (outbox.exec(QStringLiteral("PRAGMA table_info(outbox)")))
         while (outbox.next())
-            m_outboxHasCase = m_outboxHasCase || outbox.value(1).toString() == QLatin1String("case_id");
+            m_outboxHasCase =
+                m_outboxHasCase || outbox.value(1).toString() == QLatin1String("case_id");
     return {};
 }
 
@@ -483,13 +484,14 @@ Result<void> Store::writeOutbox(Table table, const QUuid &id, const QString &op,
             caseId = owner.value(0).toString();
     }
     QSqlQuery query(database());
-    query.prepare(m_outboxHasCase
-                      ? QStringLiteral("INSERT INTO outbox (mutation_id, table_name, record_id, op, "
-                                       "fields, base_version, created_at, case_id) "
-                                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                      : QStringLiteral("INSERT INTO outbox (mutation_id, table_name, record_id, op, "
-                                       "fields, base_version, created_at) "
-                                       "VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    query.prepare(
+        m_outboxHasCase
+            ? QStringLiteral("INSERT INTO outbox (mutation_id, table_name, record_id, op, "
+                             "fields, base_version, created_at, case_id) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            : QStringLiteral("INSERT INTO outbox (mutation_id, table_name, record_id, op, "
+                             "fields, base_version, created_at) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?)"));
     query.addBindValue(idText(QUuid::createUuid()));
     query.addBindValue(tableName(table));
     query.addBindValue(idText(id));

@@ -11,6 +11,8 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QSqlError>
+#include <QElapsedTimer>
+namespace lantern { double g_prof[8] = {0}; }
 
 Q_LOGGING_CATEGORY(lcJournal, "lantern.sync")
 
@@ -23,8 +25,8 @@ const QString kRemovalsKey = QStringLiteral("sync.removals");
 
 // Tables holding a case's records, children of a case first; note revisions go through notes.
 const QStringList kCaseTables = {
-    QStringLiteral("conflicts"), QStringLiteral("letters"),  QStringLiteral("visits"),
-    QStringLiteral("hearings"),  QStringLiteral("adults"),   QStringLiteral("children"),
+    QStringLiteral("conflicts"), QStringLiteral("letters"), QStringLiteral("visits"),
+    QStringLiteral("hearings"),  QStringLiteral("adults"),  QStringLiteral("children"),
     QStringLiteral("notes"),
 };
 
@@ -246,11 +248,11 @@ Result<void> SyncJournal::writeRow(const PulledRow &row, const QSet<QString> &un
             if (name != QLatin1String("id"))
                 assignments.append(QStringLiteral("%1 = excluded.%1").arg(name));
         }
-        auto query = prepared(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT(id) DO "
-                                             "UPDATE SET %4 WHERE excluded.version >= %1.version")
-                                  .arg(table, all.join(QLatin1Char(',')),
-                                       marks.join(QLatin1Char(',')),
-                                       assignments.join(QLatin1Char(','))));
+        auto query =
+            prepared(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT(id) DO "
+                                    "UPDATE SET %4 WHERE excluded.version >= %1.version")
+                         .arg(table, all.join(QLatin1Char(',')), marks.join(QLatin1Char(',')),
+                              assignments.join(QLatin1Char(','))));
         if (!query)
             return query.error();
         QSqlQuery &q = **query;
@@ -304,6 +306,7 @@ Result<ApplyCounts> SyncJournal::applyPage(const QList<PulledRow> &rows,
 {
     ApplyCounts counts;
     auto applied = m_store.transaction([&]() -> Result<void> {
+        QElapsedTimer t1; t1.start();
         // Which fields of which records wait to be sent.
         QHash<QString, QSet<QString>> unsent;
         {
@@ -312,8 +315,8 @@ Result<ApplyCounts> SyncJournal::applyPage(const QList<PulledRow> &rows,
                 return m_store.sqlError(tr("read the changes waiting to be sent"),
                                         query.lastError());
             while (query.next()) {
-                QSet<QString> &fields =
-                    unsent[query.value(0).toString() + QLatin1Char('/') + query.value(1).toString()];
+                QSet<QString> &fields = unsent[query.value(0).toString() + QLatin1Char('/') +
+                                               query.value(1).toString()];
                 const QJsonObject changed =
                     QJsonDocument::fromJson(query.value(3).toByteArray()).object();
                 for (auto it = changed.begin(); it != changed.end(); ++it)
@@ -326,6 +329,7 @@ Result<ApplyCounts> SyncJournal::applyPage(const QList<PulledRow> &rows,
                     fields.insert(QStringLiteral("id")); // still marks the record as unsent
             }
         }
+        g_prof[3] += t1.nsecsElapsed()/1e6; t1.restart();
         QSet<QString> touchedNotes;
         for (const PulledRow &row : rows) {
             const QString key = tableName(row.table) + QLatin1Char('/') + row.id;
@@ -336,8 +340,10 @@ Result<ApplyCounts> SyncJournal::applyPage(const QList<PulledRow> &rows,
             else if (row.table == Table::NoteRevisions)
                 touchedNotes.insert(row.fields.value(QStringLiteral("note_id")).toString());
         }
+        g_prof[4] += t1.nsecsElapsed()/1e6; t1.restart();
         if (auto refreshed = refreshNoteSearch(touchedNotes); !refreshed)
             return refreshed;
+        g_prof[5] += t1.nsecsElapsed()/1e6; t1.restart();
 
         auto deferred = deferredRemovals();
         if (!deferred)
@@ -382,23 +388,48 @@ Result<void> SyncJournal::checkReferences(bool on)
 Result<void> SyncJournal::refreshNoteSearch(const QSet<QString> &noteIds)
 {
     // The triggers index a revision when it is inserted after its note; a pull page may bring
-    // them in either order, so the touched notes are indexed again from their latest revision.
+    // them in either order, so each touched note's entry is made to hold its latest revision.
+    // Most already do (the trigger indexed it, or a pull brought back what this laptop wrote):
+    // those are left alone, as re-indexing a note costs a delete and an insert in the FTS index.
+    const QString what = tr("update note search");
+    auto state = prepared(QStringLiteral(
+        "SELECT n.rowid, n.deleted_at IS NULL AND EXISTS (SELECT 1 FROM note_revisions r"
+        "  WHERE r.note_id = n.id),"
+        " (SELECT r.body_text FROM note_revisions r WHERE r.note_id = n.id"
+        "  ORDER BY r.number DESC, r.created_at DESC LIMIT 1),"
+        " (SELECT s.body FROM note_search s WHERE s.rowid = n.rowid)"
+        " FROM notes n WHERE n.id = ?"));
+    if (!state)
+        return state.error();
+    QSqlQuery &q = **state;
     for (const QString &noteId : noteIds) {
-        if (auto dropped =
-                exec(QStringLiteral("DELETE FROM note_search WHERE rowid ="
-                                    " (SELECT rowid FROM notes WHERE id = ?)"),
-                     {noteId}, tr("update note search"));
-            !dropped)
-            return dropped;
-        if (auto indexed = exec(
-                QStringLiteral("INSERT INTO note_search (rowid, body) SELECT n.rowid,"
-                               " (SELECT r.body_text FROM note_revisions r WHERE r.note_id = n.id"
-                               "  ORDER BY r.number DESC, r.created_at DESC LIMIT 1)"
-                               " FROM notes n WHERE n.id = ? AND n.deleted_at IS NULL"
-                               " AND EXISTS (SELECT 1 FROM note_revisions r WHERE r.note_id = n.id)"),
-                {noteId}, tr("update note search"));
-            !indexed)
-            return indexed;
+        q.addBindValue(noteId);
+        if (!q.exec())
+            return m_store.sqlError(what, q.lastError());
+        if (!q.next()) {
+            q.finish();
+            continue; // the note has not come yet: indexed when it does
+        }
+        const qint64 rowid = q.value(0).toLongLong();
+        const bool searchable = q.value(1).toBool();
+        const QVariant latest = q.value(2);
+        const QVariant indexed = q.value(3);
+        q.finish();
+        if (searchable && !indexed.isNull() && indexed.toString() == latest.toString())
+            continue;
+        if (!searchable && indexed.isNull())
+            continue;
+        if (!indexed.isNull())
+            if (auto dropped = exec(QStringLiteral("DELETE FROM note_search WHERE rowid = ?"),
+                                    {rowid}, what);
+                !dropped)
+                return dropped;
+        if (searchable)
+            if (auto added =
+                    exec(QStringLiteral("INSERT INTO note_search (rowid, body) VALUES (?, ?)"),
+                         {rowid, latest.toString()}, what);
+                !added)
+                return added;
     }
     return {};
 }

@@ -116,8 +116,8 @@ QString recordLabel(Store &store, const QString &table, const QSqlRecord &row)
     if (table == QLatin1String("notes"))
         return Conflicts::tr("Note of %1").arg(dateOf("contact_at"));
     if (table == QLatin1String("note_revisions")) {
-        const QSqlRecord note =
-            readRow(store, QStringLiteral("notes"), row.value(QStringLiteral("note_id")).toString());
+        const QSqlRecord note = readRow(store, QStringLiteral("notes"),
+                                        row.value(QStringLiteral("note_id")).toString());
         return note.isEmpty() ? Conflicts::tr("A note")
                               : Conflicts::tr("Note of %1")
                                     .arg(locale.toString(
@@ -196,16 +196,42 @@ Result<Conflict> Conflicts::find(const QString &conflictId)
         conflict.before = shown(base);
         conflict.server = shown(server);
         conflict.mine = shown(client);
+        const TableSpec *spec = findTable(conflict.table);
+        const FieldSpec *field = spec ? findField(*spec, conflict.field) : nullptr;
+        conflict.mergeable =
+            field && (field->type == FieldType::Text || field->type == FieldType::Integer ||
+                      field->type == FieldType::Date);
+    }
+    // A confidential address is shown only through the case file's audited reveal.
+    if (conflict.table == QLatin1String("adults") &&
+        record.value(QStringLiteral("address_confidential")).toInt() == 1) {
+        const QString hidden = tr("Confidential address: reveal it in the case file");
+        if (conflict.field == QLatin1String("address")) {
+            conflict.confidential = true;
+            conflict.mergeable = false;
+            conflict.before = conflict.before.isEmpty() ? QString() : hidden;
+            conflict.server = hidden;
+            conflict.mine = hidden;
+        } else if (conflict.kind == Conflict::Kind::Deleted) {
+            QStringList lines = conflict.mine.split(QLatin1Char('\n'));
+            const QString label = fieldLabel(QStringLiteral("address")) + QStringLiteral(": ");
+            for (QString &line : lines)
+                if (line.startsWith(label)) {
+                    line = label + hidden;
+                    conflict.confidential = true;
+                }
+            conflict.mine = lines.join(QLatin1Char('\n'));
+        }
     }
     return conflict;
 }
 
 Result<void> Conflicts::settle(const Conflict &conflict, const QString &resolution)
 {
-    return m_store.update(Table::Conflicts, QUuid::fromString(conflict.id),
-                          {{QStringLiteral("resolved_at"),
-                            storeValue::fromTime(m_store.clock().nowUtc())},
-                           {QStringLiteral("resolution"), resolution}});
+    return m_store.update(
+        Table::Conflicts, QUuid::fromString(conflict.id),
+        {{QStringLiteral("resolved_at"), storeValue::fromTime(m_store.clock().nowUtc())},
+         {QStringLiteral("resolution"), resolution}});
 }
 
 Result<void> Conflicts::keepServer(const QString &conflictId)
@@ -236,8 +262,7 @@ Result<void> Conflicts::keepMine(const QString &conflictId)
             const QJsonValue client = parseValue(stored.value(QStringLiteral("client_value")));
             if (auto changed = m_store.update(
                     *table, QUuid::fromString(conflict->recordId),
-                    {{conflict->field,
-                      storeValueOf(findField(*spec, conflict->field), client)}});
+                    {{conflict->field, storeValueOf(findField(*spec, conflict->field), client)}});
                 !changed)
                 return changed;
             break;
@@ -288,12 +313,19 @@ Result<void> Conflicts::keepMerged(const QString &conflictId, const QString &val
         bool ok = false;
         stored = value.trimmed().toLongLong(&ok);
         if (!ok)
-            return makeError(ErrorCode::InvalidInput, tr("%1 must be a whole number.")
-                                                          .arg(conflict->fieldLabel));
+            return makeError(ErrorCode::InvalidInput,
+                             tr("%1 must be a whole number.").arg(conflict->fieldLabel));
     }
+    if (!conflict->mergeable)
+        return makeError(ErrorCode::InvalidInput,
+                         tr("%1 cannot be merged; keep one of the two values instead.")
+                             .arg(conflict->fieldLabel));
     if (const QString problem = checkValue(*field, QJsonValue::fromVariant(stored));
         !problem.isEmpty())
-        return makeError(ErrorCode::InvalidInput, problem);
+        return makeError(ErrorCode::InvalidInput,
+                         tr("That value for %1 cannot be kept: it %2.")
+                             .arg(conflict->fieldLabel.toLower(), problem),
+                         conflict->field);
     return m_store.transaction([&]() -> Result<void> {
         if (auto changed = m_store.update(*table, QUuid::fromString(conflict->recordId),
                                           {{conflict->field, stored}});

@@ -20,9 +20,9 @@ struct Conflict
     QString id;
     QString caseId;
     QString caseNumber;
-    QString table;    // the record's table (children, adults, ...)
-    QString recordId; // the record in conflict
-    QString field;    // the field in conflict; deleted_at for "deleted on the server"
+    QString table;       // the record's table (children, adults, ...)
+    QString recordId;    // the record in conflict
+    QString field;       // the field in conflict; deleted_at for "deleted on the server"
     QString fieldLabel;  // the field in plain words ("School")
     QString recordLabel; // what the record is ("Child: Jay Morgan", "Visit on 3 Dec")
     QString before;      // the value before both changes, as text ("" when none)
@@ -37,6 +37,12 @@ struct Conflict
         NoteRevision, // two revisions of one note from the same base: both are kept
     };
     Kind kind = Kind::Field;
+    // Whether a value may be written from both: text, numbers and dates; not flags, times, ids
+    // or a confidential address (whose values are not shown here: see below).
+    bool mergeable = false;
+    // An adult's confidential address: the values are not shown (they are revealed, audited,
+    // only in the case file); keeping one or the other still works.
+    bool confidential = false;
 };
 
 // Settling conflicts on this laptop. Each choice writes through the store (so it is pushed

@@ -50,8 +50,7 @@ Result<void> clearAccount(Store &store)
     if (!current)
         return current.error();
     // The device id stays, so signing in again on this laptop is the same device to the server.
-    return writeSetting(store, kAccountKey,
-                        {{QStringLiteral("device_id"), current->deviceId}});
+    return writeSetting(store, kAccountKey, {{QStringLiteral("device_id"), current->deviceId}});
 }
 
 // Lives on the sync thread: owns the store connection, the client and the engine.
@@ -116,9 +115,8 @@ public:
                 const QString &deviceName)
     {
         SyncClient client(server, 30000);
-        const QString deviceId = server == m_status.server || m_status.server.isEmpty()
-                                     ? m_deviceId
-                                     : QString();
+        const QString deviceId =
+            server == m_status.server || m_status.server.isEmpty() ? m_deviceId : QString();
         SyncReply<SignedIn> reply = client.signIn(user, password, deviceName, deviceId);
         if (!reply.ok()) {
             QString message = reply.failure.message;

@@ -65,8 +65,7 @@ class SyncController : public QObject
     Q_OBJECT
 
 public:
-    SyncController(QString storePath, QString actor, const Clock &clock,
-                   QObject *parent = nullptr);
+    SyncController(QString storePath, QString actor, const Clock &clock, QObject *parent = nullptr);
     ~SyncController() override;
 
     SyncStatus status() const { return m_status; }

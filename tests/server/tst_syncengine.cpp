@@ -134,10 +134,11 @@ QHash<QString, QJsonObject> localRecords(Store &store)
             QJsonObject fields;
             for (const sync::FieldSpec &field : spec.fields)
                 fields.insert(field.name, asJson(row.value(field.name)));
-            records.insert(spec.name + QLatin1Char('/') + row.value(QStringLiteral("id")).toString(),
-                           {{QStringLiteral("version"),
-                             static_cast<double>(row.value(QStringLiteral("version")).toLongLong())},
-                            {QStringLiteral("fields"), fields}});
+            records.insert(
+                spec.name + QLatin1Char('/') + row.value(QStringLiteral("id")).toString(),
+                {{QStringLiteral("version"),
+                  static_cast<double>(row.value(QStringLiteral("version")).toLongLong())},
+                 {QStringLiteral("fields"), fields}});
         }
     }
     return records;
@@ -270,11 +271,11 @@ private slots:
 
         const QString caseId = b.anyId(QStringLiteral("cases"));
         const QUuid hearing = QUuid::createUuid();
-        QVERIFY(b.store->insert(Table::Hearings, hearing,
-                                {{QStringLiteral("case_id"), caseId},
-                                 {QStringLiteral("kind"), QStringLiteral("first")},
-                                 {QStringLiteral("starts_at"),
-                                  QStringLiteral("2026-12-03T10:00:00.000Z")}}));
+        QVERIFY(b.store->insert(
+            Table::Hearings, hearing,
+            {{QStringLiteral("case_id"), caseId},
+             {QStringLiteral("kind"), QStringLiteral("first")},
+             {QStringLiteral("starts_at"), QStringLiteral("2026-12-03T10:00:00.000Z")}}));
         QVERIFY(b.sync().ok);
         QVERIFY(a.sync().ok);
         QCOMPARE(a.value(QStringLiteral("hearings"), hearing.toString(QUuid::WithoutBraces),
@@ -328,8 +329,9 @@ private slots:
         QCOMPARE(conflict.server, QStringLiteral("Aunt Rhiannon"));
         QCOMPARE(conflict.mine, QStringLiteral("Uncle Dafydd"));
         QCOMPARE(conflict.raisedBy, QStringLiteral("asha"));
-        QCOMPARE(b.value(QStringLiteral("children"), child, QStringLiteral("lives_with")).toString(),
-                 QStringLiteral("Aunt Rhiannon"));
+        QCOMPARE(
+            b.value(QStringLiteral("children"), child, QStringLiteral("lives_with")).toString(),
+            QStringLiteral("Aunt Rhiannon"));
 
         // Settled on A (the value B sent), then settled on B by its next sync.
         QVERIFY(onA.keepMine(conflict.id));
@@ -345,6 +347,115 @@ private slots:
                      QStringLiteral("Uncle Dafydd"));
             compareWithServer(*laptop);
         }
+    }
+
+    void aConfidentialAddressInAConflictStaysHidden()
+    {
+        Laptop a, b;
+        twoLaptops(a, b);
+        const QString adult = a.anyId(QStringLiteral("adults"));
+        const QUuid id = QUuid::fromString(adult);
+        QVERIFY(a.store->update(Table::Adults, id,
+                                {{QStringLiteral("address_confidential"), 1},
+                                 {QStringLiteral("address"), QStringLiteral("1 Refuge Row")}}));
+        QVERIFY(a.sync().ok);
+        QVERIFY(b.sync().ok);
+        QVERIFY(a.store->update(Table::Adults, id,
+                                {{QStringLiteral("address"), QStringLiteral("2 Safe Street")}}));
+        QVERIFY(b.store->update(Table::Adults, id,
+                                {{QStringLiteral("address"), QStringLiteral("3 Hidden Lane")}}));
+        QVERIFY(a.sync().ok);
+        QVERIFY(b.sync().ok);
+        sync::Conflicts conflicts(*b.store);
+        auto open = conflicts.open();
+        QCOMPARE(open->size(), 1);
+        const sync::Conflict conflict = open->constFirst();
+        QVERIFY(conflict.confidential);
+        QVERIFY(!conflict.mergeable);
+        for (const QString &shown : {conflict.before, conflict.server, conflict.mine}) {
+            QVERIFY2(!shown.contains(QStringLiteral("Street")) &&
+                         !shown.contains(QStringLiteral("Lane")) &&
+                         !shown.contains(QStringLiteral("Row")),
+                     qPrintable(shown));
+        }
+        QVERIFY(!conflicts.keepMerged(conflict.id, QStringLiteral("4 Anywhere")));
+        QVERIFY(conflicts.keepMine(conflict.id));
+        QCOMPARE(b.value(QStringLiteral("adults"), adult, QStringLiteral("address")).toString(),
+                 QStringLiteral("3 Hidden Lane"));
+        QVERIFY(b.sync().ok);
+        QVERIFY(a.sync().ok);
+        compareWithServer(a);
+        compareWithServer(b);
+    }
+
+    void controllerSyncsOnItsOwnThreadAndSaysSo()
+    {
+        FaultProxy proxy(m_server->port());
+        Laptop a, b;
+        twoLaptops(a, b, proxy.url());
+        // Laptop C: the app's controller, on its own thread, with its own connection.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("c.lantern"));
+        SystemClock clock;
+        sync::SyncClient signer(proxy.url());
+        const auto signedIn =
+            signer.signIn(QStringLiteral("asha"), kPassword, QStringLiteral("Laptop C"));
+        QVERIFY(signedIn.ok());
+        sync::SyncController controller(path, QStringLiteral("asha"), clock);
+        controller.setFirstRetry(std::chrono::milliseconds(200));
+        QSignalSpy records(&controller, &sync::SyncController::recordsChanged);
+        QList<sync::SyncState> states;
+        connect(&controller, &sync::SyncController::statusChanged, this,
+                [&](const sync::SyncStatus &status) { states.append(status.state); });
+        controller.start(
+            {proxy.url(), QStringLiteral("asha"), signedIn.value->deviceId, signedIn.value->token});
+        QTRY_COMPARE_WITH_TIMEOUT(controller.status().state, sync::SyncState::UpToDate, 30000);
+        QVERIFY(states.contains(sync::SyncState::Syncing));
+        QVERIFY(records.count() >= 1);
+        QVERIFY(controller.status().lastSuccess.isValid());
+        QCOMPARE(controller.status().pending, 0);
+
+        // The network goes: the next sync says offline, and keeps trying until it is back.
+        proxy.refuseConnections(true);
+        controller.syncNow();
+        QTRY_COMPARE_WITH_TIMEOUT(controller.status().state, sync::SyncState::Offline, 30000);
+        const QDateTime offlineSince = controller.status().since;
+        QVERIFY(offlineSince.isValid());
+        proxy.refuseConnections(false);
+        QTRY_COMPARE_WITH_TIMEOUT(controller.status().state, sync::SyncState::UpToDate, 30000);
+
+        // A change made on the laptop while signed in shows as waiting, then goes.
+        {
+            StoreOptions options;
+            options.actor = QStringLiteral("asha");
+            auto ui = Store::open(path, clock, options);
+            QVERIFY(ui);
+            QSqlQuery child((*ui)->database());
+            QVERIFY(child.exec(QStringLiteral("SELECT id FROM children LIMIT 1")) && child.next());
+            const QUuid id = QUuid::fromString(child.value(0).toString());
+            child.finish();
+            proxy.refuseConnections(true);
+            QVERIFY((*ui)->update(Table::Children, id,
+                                  {{QStringLiteral("school"), QStringLiteral("From C")}}));
+            QTRY_COMPARE_WITH_TIMEOUT(controller.status().pending, 1, 10000);
+            // Signing out now is refused: the change has not gone.
+            QSignalSpy refused(&controller, &sync::SyncController::signOutRefused);
+            controller.signOut();
+            QTRY_COMPARE(refused.count(), 1);
+            proxy.refuseConnections(false);
+            controller.syncNow();
+            QTRY_COMPARE_WITH_TIMEOUT(controller.status().pending, 0, 30000);
+            QTRY_COMPARE_WITH_TIMEOUT(controller.status().state, sync::SyncState::UpToDate, 30000);
+            QVERIFY(a.sync().ok);
+            QCOMPARE(a.value(QStringLiteral("children"), id.toString(QUuid::WithoutBraces),
+                             QStringLiteral("school"))
+                         .toString(),
+                     QStringLiteral("From C"));
+        }
+        QSignalSpy signedOut(&controller, &sync::SyncController::signedOut);
+        controller.signOut();
+        QTRY_COMPARE(signedOut.count(), 1);
+        QCOMPARE(controller.status().state, sync::SyncState::SignedOut);
     }
 
     void twoLaptopsEditTheSameNote()
@@ -363,12 +474,13 @@ private slots:
                      {QStringLiteral("author"), QStringLiteral("asha")}});
                 !made)
                 return made;
-            return a.store->insert(Table::NoteRevisions, QUuid::createUuid(),
-                                   {{QStringLiteral("note_id"), note.toString(QUuid::WithoutBraces)},
-                                    {QStringLiteral("number"), 1},
-                                    {QStringLiteral("body_html"), QStringLiteral("<p>first</p>")},
-                                    {QStringLiteral("body_text"), QStringLiteral("first")},
-                                    {QStringLiteral("author"), QStringLiteral("asha")}});
+            return a.store->insert(
+                Table::NoteRevisions, QUuid::createUuid(),
+                {{QStringLiteral("note_id"), note.toString(QUuid::WithoutBraces)},
+                 {QStringLiteral("number"), 1},
+                 {QStringLiteral("body_html"), QStringLiteral("<p>first</p>")},
+                 {QStringLiteral("body_text"), QStringLiteral("first")},
+                 {QStringLiteral("author"), QStringLiteral("asha")}});
         }));
         QVERIFY(a.sync().ok);
         QVERIFY(b.sync().ok);
@@ -461,13 +573,12 @@ private slots:
         QVERIFY(b.store->update(Table::Children, QUuid::fromString(child),
                                 {{QStringLiteral("faith"), QStringLiteral("Sikh")}}));
         const QUuid visit = QUuid::createUuid();
-        QVERIFY(a.store->insert(Table::Visits, visit,
-                                {{QStringLiteral("case_id"), a.anyId(QStringLiteral("cases"))},
-                                 {QStringLiteral("kind"), QStringLiteral("home")},
-                                 {QStringLiteral("starts_at"),
-                                  QStringLiteral("2026-12-01T10:00:00.000Z")},
-                                 {QStringLiteral("ends_at"),
-                                  QStringLiteral("2026-12-01T11:00:00.000Z")}}));
+        QVERIFY(a.store->insert(
+            Table::Visits, visit,
+            {{QStringLiteral("case_id"), a.anyId(QStringLiteral("cases"))},
+             {QStringLiteral("kind"), QStringLiteral("home")},
+             {QStringLiteral("starts_at"), QStringLiteral("2026-12-01T10:00:00.000Z")},
+             {QStringLiteral("ends_at"), QStringLiteral("2026-12-01T11:00:00.000Z")}}));
         QVERIFY(b.sync().ok);
 
         // QNAM sends a request again once by itself when the connection closes before any
@@ -520,14 +631,16 @@ private slots:
             while (ids.next())
                 adults.append(QUuid::fromString(ids.value(0).toString()));
             for (const QUuid &adult : std::as_const(adults))
-                if (auto changed = a.store->update(
-                        Table::Adults, adult, {{QStringLiteral("phone"), QStringLiteral("0300 1")}});
+                if (auto changed =
+                        a.store->update(Table::Adults, adult,
+                                        {{QStringLiteral("phone"), QStringLiteral("0300 1")}});
                     !changed)
                     return changed;
             return {};
         }));
         QVERIFY(a.sync().ok);
-        const QString changed = QStringLiteral("SELECT count(*) FROM adults WHERE phone = '0300 1'");
+        const QString changed =
+            QStringLiteral("SELECT count(*) FROM adults WHERE phone = '0300 1'");
         const int total = a.count(changed);
         QVERIFY(total > 6);
         b.engine->setPageSize(2);
@@ -640,9 +753,10 @@ private slots:
         QCOMPARE(run.counts.removedCases, 1);
         QCOMPARE(a.count(QStringLiteral("SELECT count(*) FROM cases WHERE id = '%1'").arg(caseId)),
                  0);
-        QCOMPARE(a.count(QStringLiteral("SELECT count(*) FROM children WHERE case_id = '%1'")
-                             .arg(caseId)),
-                 0);
+        QCOMPARE(
+            a.count(
+                QStringLiteral("SELECT count(*) FROM children WHERE case_id = '%1'").arg(caseId)),
+            0);
         QCOMPARE(a.pending(), 0);
         // Both edits reached the server.
         ApiClient checker(m_server->port());
@@ -656,9 +770,9 @@ private slots:
         QVERIFY(c.sync().ok);
         QCOMPARE(c.value(QStringLiteral("children"), child, QStringLiteral("school")).toString(),
                  QStringLiteral("Late Edit School"));
-        QCOMPARE(c.value(QStringLiteral("children"), child, QStringLiteral("what_matters"))
-                     .toString(),
-                 QStringLiteral("Football on Saturdays"));
+        QCOMPARE(
+            c.value(QStringLiteral("children"), child, QStringLiteral("what_matters")).toString(),
+            QStringLiteral("Football on Saturdays"));
     }
 
     void revokedWithWipeRemovesTheStore()
@@ -712,7 +826,8 @@ private slots:
         twoLaptops(a, b);
         // A new case with a case number the server already has: refused, kept aside.
         QSqlQuery query(a.store->database());
-        QVERIFY(query.exec(QStringLiteral("SELECT case_number FROM cases LIMIT 1")) && query.next());
+        QVERIFY(query.exec(QStringLiteral("SELECT case_number FROM cases LIMIT 1")) &&
+                query.next());
         const QString taken = query.value(0).toString();
         query.finish();
         const QUuid duplicate = QUuid::createUuid();

@@ -536,7 +536,7 @@ void ConflictsDialog::showConflict(const sync::Conflict &conflict)
     m_keepServer->setAccessibleName(tr("Keep the server's value"));
     m_keepServer->setVisible(conflict.kind == Kind::Field);
     m_keepMine->setVisible(conflict.kind == Kind::Field);
-    m_merge->setVisible(conflict.kind == Kind::Field);
+    m_merge->setVisible(conflict.kind == Kind::Field && conflict.mergeable);
     m_leaveDeleted->setVisible(conflict.kind == Kind::Deleted);
     m_restore->setVisible(conflict.kind == Kind::Deleted);
     m_keepBoth->setVisible(conflict.kind == Kind::NoteRevision);

@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "dialogs/CaseDialog.h"
+#include "dialogs/ConflictsDialog.h"
 #include "dialogs/ProfileDialog.h"
 #include "dialogs/SearchDialog.h"
 #include "dialogs/SignInDialog.h"
@@ -394,11 +395,25 @@ void MainWindow::setSync(sync::SyncController *controller)
             tr("Signed out. Your caseload stays on this laptop; sign in to sync again."), 15000);
     });
     connect(m_syncPanel, &SyncPanel::signInRequested, this, &MainWindow::signIn);
-    connect(m_syncPanel, &SyncPanel::openConflictsRequested, this,
-            &MainWindow::openConflictsRequested);
+    connect(m_syncPanel, &SyncPanel::openConflictsRequested, this, &MainWindow::showConflicts);
 
     m_syncLine->setStatus(m_sync->status());
     syncStatusChanged(m_sync->status());
+}
+
+void MainWindow::showConflicts()
+{
+    if (!m_conflicts) {
+        m_conflicts = new ConflictsDialog(m_store, this);
+        // A settled conflict changed a record (and waits to be sent): show both at once.
+        connect(m_conflicts, &ConflictsDialog::settled, this, &MainWindow::reloadAfterSync);
+        connect(m_conflicts, &ConflictsDialog::settled, m_syncPanel, &SyncPanel::reload);
+    }
+    m_conflicts->reload();
+    m_conflicts->show();
+    m_conflicts->raise();
+    m_conflicts->activateWindow();
+    emit openConflictsRequested();
 }
 
 void MainWindow::createSyncMenu()
@@ -408,6 +423,7 @@ void MainWindow::createSyncMenu()
     m_syncNowAction->setShortcut(QKeySequence(Qt::Key_F5));
     m_syncNowAction->setToolTip(tr("Send what is waiting and fetch what changed (F5)"));
     menu->addAction(tr("Sync &panel…"), this, &MainWindow::showSyncPanel);
+    menu->addAction(tr("&Conflicts to settle…"), this, &MainWindow::showConflicts);
     menu->addSeparator();
     m_signInAction = menu->addAction(tr("Sign &in…"), this, &MainWindow::signIn);
     m_signOutAction = menu->addAction(tr("Sign &out"), this, &MainWindow::signOut);

@@ -14,6 +14,7 @@ class QTabWidget;
 namespace lantern {
 
 class CaseloadModel;
+class ConflictsDialog;
 class CaseloadView;
 class CaseFileView;
 class DashboardView;
@@ -73,6 +74,8 @@ public slots:
     // Sync (after setSync): send and fetch now (F5); the panel; sign in and out.
     void syncNow();
     void showSyncPanel();
+    // The conflicts the server recorded, side by side, to settle (from the panel or the menu).
+    void showConflicts();
     // Opens the sign-in dialog (non-modal), filled in with the account when there is one, with a
     // note above the form when there is something to say (no keychain, say).
     void askToSignIn(const lantern::sync::SyncAccount &prefill, const QString &notice = {});
@@ -114,6 +117,7 @@ private:
     TokenVault *m_vault = nullptr;
     SyncStatusLine *m_syncLine = nullptr;
     SyncPanel *m_syncPanel = nullptr;
+    ConflictsDialog *m_conflicts = nullptr;
     SignInDialog *m_signIn = nullptr;
     bool m_noKeychainExplained = false;
     QAction *m_syncNowAction = nullptr;
