@@ -9,6 +9,7 @@
 #include "letters/LetterDrafter.h"
 #include "letters/LetterPdf.h"
 #include "schedule/IcsExport.h"
+#include "security/TokenVault.h"
 #include "store/DefaultStore.h"
 #include "store/Store.h"
 #include "store/SyncJournal.h"
@@ -18,6 +19,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QEventLoop>
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QHostInfo>
@@ -25,6 +27,8 @@
 #include <QTextStream>
 
 #include <functional>
+
+#include <unistd.h>
 
 using namespace lantern;
 
@@ -381,7 +385,8 @@ int syncCommand(const QStringList &arguments)
     parser.setApplicationDescription(
         tr("Runs one sync of a store with lantern-server: sends the changes waiting in it, then "
            "brings down what changed on the server, and prints what moved. The password is read "
-           "from standard input (one line), e.g. from a password manager; it is never stored."));
+           "from standard input (one line), e.g. from a password manager; it is never stored. "
+           "Without one, the app's sign-in for this server and user is taken from the keychain."));
     parser.addOption(storeOption());
     const QCommandLineOption serverOption(QStringLiteral("server"),
                                           tr("The server's address, e.g. https://lantern.example"),
@@ -401,46 +406,88 @@ int syncCommand(const QStringList &arguments)
               << parser.helpText();
         return Usage;
     }
-    QTextStream in(stdin);
-    const QString password = in.readLine();
+    // The password from standard input; without one, the app's token from the keychain.
+    QString password;
+    if (!isatty(fileno(stdin))) {
+        QTextStream in(stdin);
+        password = in.readLine();
+    }
+    QString token;
     if (password.isEmpty()) {
-        err() << tr("Give the password on standard input, e.g. "
-                    "\"lantern-cli sync ... < password-file\".")
-              << "\n";
-        return Usage;
+        TokenVault vault;
+        vault.setTimeout(std::chrono::seconds(10));
+        QEventLoop wait;
+        QString why;
+        QObject::connect(&vault, &TokenVault::tokenRead, &wait, [&](const QString &found) {
+            token = found;
+            wait.quit();
+        });
+        QObject::connect(&vault, &TokenVault::tokenMissing, &wait, &QEventLoop::quit);
+        QObject::connect(&vault, &TokenVault::failed, &wait, [&](const QString &reason, bool) {
+            why = reason;
+            wait.quit();
+        });
+        vault.read(server, user);
+        wait.exec();
+        if (token.isEmpty()) {
+            err() << tr("Give the password on standard input, e.g. "
+                        "\"lantern-cli sync ... < password-file\"; there is no sign-in for this "
+                        "server and user in the keychain.")
+                  << (why.isEmpty() ? QString() : QStringLiteral(" ") + why) << "\n";
+            return Usage;
+        }
     }
 
     const QString path = storePath(parser);
     SystemClock clock;
     StoreOptions storeOptions;
     storeOptions.actor = user;
-    auto opened = Store::open(path, clock, storeOptions);
-    if (!opened) {
-        err() << opened.error().message << "\n";
-        return StoreFailed;
-    }
-    std::unique_ptr<Store> store = std::move(opened).value();
-    auto account = sync::readAccount(*store);
-    if (!account) {
-        err() << account.error().message << "\n";
-        return StoreFailed;
-    }
-    sync::SyncClient client(server);
-    const QString deviceId =
-        account->server == server || account->server.isEmpty() ? account->deviceId : QString();
-    auto signedIn = client.signIn(
-        user, password, tr("lantern-cli on %1").arg(QHostInfo::localHostName()), deviceId);
-    if (!signedIn.ok()) {
-        err() << tr("Could not sign in: %1").arg(signedIn.failure.message) << "\n";
-        return SyncFailed;
-    }
-    if (account->deviceId != signedIn.value->deviceId || account->server != server) {
-        const sync::SyncAccount saved{server, user, signedIn.value->deviceId, {}};
-        if (auto written = sync::writeAccount(*store, saved); !written) {
-            err() << written.error().message << "\n";
+    std::unique_ptr<Store> store;
+    const auto openStore = [&]() -> bool {
+        auto opened = Store::open(path, clock, storeOptions);
+        if (!opened) {
+            err() << opened.error().message << "\n";
+            return false;
+        }
+        store = std::move(opened).value();
+        return true;
+    };
+    // A new laptop's store is made only once the server has let this user in.
+    sync::SyncAccount account;
+    if (QFileInfo::exists(path)) {
+        if (!openStore())
+            return StoreFailed;
+        auto saved = sync::readAccount(*store);
+        if (!saved) {
+            err() << saved.error().message << "\n";
             return StoreFailed;
         }
+        account = *saved;
     }
+    sync::SyncClient client(server);
+    if (!token.isEmpty()) {
+        client.setToken(token); // the app's sign-in: used, and left signed in
+    } else {
+        const QString deviceId =
+            account.server == server || account.server.isEmpty() ? account.deviceId : QString();
+        auto signedIn = client.signIn(
+            user, password, tr("lantern-cli on %1").arg(QHostInfo::localHostName()), deviceId);
+        if (!signedIn.ok()) {
+            err() << tr("Could not sign in: %1").arg(signedIn.failure.message) << "\n";
+            return SyncFailed;
+        }
+        if (!store && !openStore())
+            return StoreFailed;
+        if (account.deviceId != signedIn.value->deviceId || account.server != server) {
+            const sync::SyncAccount saved{server, user, signedIn.value->deviceId, {}};
+            if (auto written = sync::writeAccount(*store, saved); !written) {
+                err() << written.error().message << "\n";
+                return StoreFailed;
+            }
+        }
+    }
+    if (!store && !openStore())
+        return StoreFailed;
 
     sync::SyncEngine engine(*store, client);
     const sync::SyncRun run = engine.run();
@@ -462,7 +509,8 @@ int syncCommand(const QStringList &arguments)
                  .arg(counts.rejectedWaiting)
           << "\n";
     if (run.ok) {
-        client.signOut();
+        if (token.isEmpty())
+            client.signOut(); // this command's own sign-in ends with it
         return Done;
     }
     if (!run.storeError.isEmpty()) {

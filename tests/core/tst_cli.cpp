@@ -62,6 +62,30 @@ private slots:
         QCOMPARE(extra.code, 2);
     }
 
+    void syncRefusesBadInputAndMakesNoStore()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("sync-never.db"));
+        const Run noServer = cli({QStringLiteral("sync"), QStringLiteral("--store"), path,
+                                  QStringLiteral("--user"), QStringLiteral("asha")});
+        QCOMPARE(noServer.code, 2);
+        QVERIFY(noServer.err.contains("--server"));
+        // No password on standard input and (under test) no keychain: a clear usage error.
+        const Run noPassword =
+            cli({QStringLiteral("sync"), QStringLiteral("--store"), path,
+                 QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:9"),
+                 QStringLiteral("--user"), QStringLiteral("asha")});
+        QCOMPARE(noPassword.code, 2);
+        QVERIFY(noPassword.err.contains("standard input"));
+        // A server that is not there: sync did not finish, and no store was made.
+        const Run offline = cli({QStringLiteral("sync"), QStringLiteral("--store"), path,
+                                 QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:9"),
+                                 QStringLiteral("--user"), QStringLiteral("asha")},
+                                "a password\n");
+        QCOMPARE(offline.code, 4);
+        QVERIFY(offline.err.contains("sign in"));
+        QVERIFY(!QFile::exists(path));
+    }
+
     void checkRefusesWhatIsNotAStore()
     {
         const QString text = m_dir.filePath(QStringLiteral("notes.txt"));
@@ -172,7 +196,7 @@ private:
         QByteArray err;
     };
 
-    Run cli(const QStringList &arguments)
+    Run cli(const QStringList &arguments, const QByteArray &input = {})
     {
         QProcess process;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -180,6 +204,8 @@ private:
         env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
         process.setProcessEnvironment(env);
         process.start(QStringLiteral(LANTERN_CLI_PATH), arguments);
+        process.write(input);
+        process.closeWriteChannel();
         if (!process.waitForFinished(120000))
             return {};
         return {process.exitCode(), process.readAllStandardOutput(),
