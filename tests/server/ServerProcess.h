@@ -717,4 +717,39 @@ inline bool writeFile(const QString &path, const QByteArray &bytes)
     return file.write(bytes) == bytes.size();
 }
 
+// The smallest useful server: user asha (fca, team north, with this password) holding case
+// ZC26C00001 with one child whose id is childId. Returns what went wrong, or "" when ready.
+inline QString addAshaWithOneCase(ServerProcess &server, const QString &password,
+                                  const QString &childId)
+{
+    QByteArray why;
+    if (!server.addUser(QStringLiteral("asha"), QStringLiteral("fca"), QStringLiteral("north"),
+                        password, &why))
+        return QString::fromUtf8(why);
+    const QJsonObject cases{
+        {QStringLiteral("cases"),
+         QJsonArray{QJsonObject{
+             {QStringLiteral("case_number"), QStringLiteral("ZC26C00001")},
+             {QStringLiteral("court"), QStringLiteral("Family Court at Testbury")},
+             {QStringLiteral("kind"), QStringLiteral("care_order")},
+             {QStringLiteral("issued_on"), QStringLiteral("2026-03-02")},
+             {QStringLiteral("children"),
+              QJsonArray{QJsonObject{
+                  {QStringLiteral("id"), childId},
+                  {QStringLiteral("legal_name"), QStringLiteral("Test Child One")},
+                  {QStringLiteral("date_of_birth"), QStringLiteral("2016-02-29")}}}}}}}};
+    const QString file = server.filePath(QStringLiteral("cases.json"));
+    if (!writeFile(file, compact(cases)))
+        return QStringLiteral("cannot write %1").arg(file);
+    for (const QStringList &command :
+         {QStringList{QStringLiteral("case"), QStringLiteral("import"), file},
+          QStringList{QStringLiteral("allocate"), QStringLiteral("ZC26C00001"),
+                      QStringLiteral("asha")}}) {
+        const CommandResult result = server.run(command);
+        if (result.exitCode != 0)
+            return QString::fromUtf8(result.describe());
+    }
+    return {};
+}
+
 } // namespace lantern::test

@@ -123,32 +123,9 @@ private slots:
     {
         m_server = std::make_unique<ServerProcess>();
         QVERIFY2(m_server->error().isEmpty(), qPrintable(m_server->error()));
-        QByteArray why;
-        QVERIFY2(m_server->addUser(QStringLiteral("asha"), QStringLiteral("fca"),
-                                   QStringLiteral("north"), kPassword, &why),
-                 why.constData());
         m_childId = newId();
-        const QJsonObject cases{
-            {QStringLiteral("cases"),
-             QJsonArray{QJsonObject{
-                 {QStringLiteral("case_number"), QStringLiteral("ZC26C00001")},
-                 {QStringLiteral("court"), QStringLiteral("Family Court at Testbury")},
-                 {QStringLiteral("kind"), QStringLiteral("care_order")},
-                 {QStringLiteral("issued_on"), QStringLiteral("2026-03-02")},
-                 {QStringLiteral("children"),
-                  QJsonArray{QJsonObject{
-                      {QStringLiteral("id"), m_childId},
-                      {QStringLiteral("legal_name"), QStringLiteral("Test Child One")},
-                      {QStringLiteral("date_of_birth"), QStringLiteral("2016-02-29")}}}}}}}};
-        const QString file = m_server->filePath(QStringLiteral("cases.json"));
-        QVERIFY(writeFile(file, compact(cases)));
-        QCOMPARE(m_server->run({QStringLiteral("case"), QStringLiteral("import"), file}).exitCode,
-                 0);
-        QCOMPARE(m_server
-                     ->run({QStringLiteral("allocate"), QStringLiteral("ZC26C00001"),
-                            QStringLiteral("asha")})
-                     .exitCode,
-                 0);
+        const QString problem = addAshaWithOneCase(*m_server, kPassword, m_childId);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
         QVERIFY2(m_server->start(), qPrintable(m_server->error()));
     }
 
