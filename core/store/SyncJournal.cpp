@@ -11,8 +11,6 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QSqlError>
-#include <QElapsedTimer>
-namespace lantern { double g_prof[8] = {0}; }
 
 Q_LOGGING_CATEGORY(lcJournal, "lantern.sync")
 
@@ -172,15 +170,19 @@ Result<void> SyncJournal::setCursor(qint64 cursor)
 Result<void> SyncJournal::markSent(const QList<std::pair<QString, qint64>> &mutationVersions)
 {
     return m_store.transaction([&]() -> Result<void> {
+        auto statement = prepared(
+            QStringLiteral("SELECT table_name, record_id FROM outbox WHERE mutation_id = ?"));
+        if (!statement)
+            return statement.error();
+        QSqlQuery &row = **statement;
         for (const auto &[mutationId, version] : mutationVersions) {
-            QSqlQuery row(m_store.database());
-            row.prepare(
-                QStringLiteral("SELECT table_name, record_id FROM outbox WHERE mutation_id = ?"));
             row.addBindValue(mutationId);
             if (!row.exec())
                 return m_store.sqlError(tr("note what was sent"), row.lastError());
-            if (!row.next())
+            if (!row.next()) {
+                row.finish();
                 continue; // already noted: a repeated answer changes nothing
+            }
             const auto table = tableFromName(row.value(0).toString());
             const QString recordId = row.value(1).toString();
             row.finish();
@@ -227,6 +229,8 @@ Result<void> SyncJournal::writeRow(const PulledRow &row, const QSet<QString> &un
         return {}; // a table this laptop does not keep
     QStringList names;
     QVariantList values;
+    names.reserve(row.fields.size());
+    values.reserve(row.fields.size());
     for (auto it = row.fields.cbegin(); it != row.fields.cend(); ++it) {
         if (!columns.contains(it.key()) || it.key() == QLatin1String("id"))
             continue; // a field from a newer server: this Lantern does not know it
@@ -237,25 +241,34 @@ Result<void> SyncJournal::writeRow(const PulledRow &row, const QSet<QString> &un
     const QVariant deletedAt = row.deletedAt.isEmpty() ? QVariant() : QVariant(row.deletedAt);
 
     if (unsent.isEmpty()) {
-        // The common case: insert, or overwrite a copy no newer than the server's.
-        QStringList all = {QStringLiteral("id"), QStringLiteral("created_at"),
-                           QStringLiteral("updated_at"), QStringLiteral("version"),
-                           QStringLiteral("deleted_at")};
-        all += names;
-        QStringList marks, assignments;
-        for (const QString &name : std::as_const(all)) {
-            marks.append(QStringLiteral("?"));
-            if (name != QLatin1String("id"))
-                assignments.append(QStringLiteral("%1 = excluded.%1").arg(name));
+        // The common case: insert, or overwrite a copy no newer than the server's. The
+        // statement depends only on the table and the fields the server sent, which are the
+        // same for every record of a table: it is looked up by those before being spelt out.
+        const QString key =
+            QStringLiteral("upsert ") + table + QLatin1Char(' ') + names.join(QLatin1Char(','));
+        QSqlQuery *cached = m_statements.value(key);
+        if (!cached) {
+            QStringList all = {QStringLiteral("id"), QStringLiteral("created_at"),
+                               QStringLiteral("updated_at"), QStringLiteral("version"),
+                               QStringLiteral("deleted_at")};
+            all += names;
+            QStringList marks, assignments;
+            for (const QString &name : std::as_const(all)) {
+                marks.append(QStringLiteral("?"));
+                if (name != QLatin1String("id"))
+                    assignments.append(QStringLiteral("%1 = excluded.%1").arg(name));
+            }
+            auto query =
+                prepared(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT(id) DO "
+                                        "UPDATE SET %4 WHERE excluded.version >= %1.version")
+                             .arg(table, all.join(QLatin1Char(',')), marks.join(QLatin1Char(',')),
+                                  assignments.join(QLatin1Char(','))));
+            if (!query)
+                return query.error();
+            cached = *query;
+            m_statements.insert(key, cached);
         }
-        auto query =
-            prepared(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT(id) DO "
-                                    "UPDATE SET %4 WHERE excluded.version >= %1.version")
-                         .arg(table, all.join(QLatin1Char(',')), marks.join(QLatin1Char(',')),
-                              assignments.join(QLatin1Char(','))));
-        if (!query)
-            return query.error();
-        QSqlQuery &q = **query;
+        QSqlQuery &q = *cached;
         q.addBindValue(row.id);
         q.addBindValue(row.createdAt);
         q.addBindValue(row.updatedAt);
@@ -306,7 +319,6 @@ Result<ApplyCounts> SyncJournal::applyPage(const QList<PulledRow> &rows,
 {
     ApplyCounts counts;
     auto applied = m_store.transaction([&]() -> Result<void> {
-        QElapsedTimer t1; t1.start();
         // Which fields of which records wait to be sent.
         QHash<QString, QSet<QString>> unsent;
         {
@@ -329,7 +341,6 @@ Result<ApplyCounts> SyncJournal::applyPage(const QList<PulledRow> &rows,
                     fields.insert(QStringLiteral("id")); // still marks the record as unsent
             }
         }
-        g_prof[3] += t1.nsecsElapsed()/1e6; t1.restart();
         QSet<QString> touchedNotes;
         for (const PulledRow &row : rows) {
             const QString key = tableName(row.table) + QLatin1Char('/') + row.id;
@@ -340,23 +351,18 @@ Result<ApplyCounts> SyncJournal::applyPage(const QList<PulledRow> &rows,
             else if (row.table == Table::NoteRevisions)
                 touchedNotes.insert(row.fields.value(QStringLiteral("note_id")).toString());
         }
-        g_prof[4] += t1.nsecsElapsed()/1e6; t1.restart();
         if (auto refreshed = refreshNoteSearch(touchedNotes); !refreshed)
             return refreshed;
-        g_prof[5] += t1.nsecsElapsed()/1e6; t1.restart();
 
         auto deferred = deferredRemovals();
         if (!deferred)
             return deferred.error();
         QStringList waiting = *deferred;
         for (const QString &caseId : removedCases) {
-            QSqlQuery query(m_store.database());
-            query.prepare(QStringLiteral("SELECT count(*) FROM outbox WHERE case_id = ?"));
-            query.addBindValue(caseId);
-            if (!query.exec() || !query.next())
-                return m_store.sqlError(tr("read the changes waiting to be sent"),
-                                        query.lastError());
-            if (query.value(0).toInt() > 0) {
+            auto unsent = hasUnsentWork(caseId);
+            if (!unsent)
+                return unsent.error();
+            if (*unsent) {
                 if (!waiting.contains(caseId))
                     waiting.append(caseId);
                 ++counts.deferredRemovals;
@@ -419,17 +425,19 @@ Result<void> SyncJournal::refreshNoteSearch(const QSet<QString> &noteIds)
             continue;
         if (!searchable && indexed.isNull())
             continue;
-        if (!indexed.isNull())
-            if (auto dropped = exec(QStringLiteral("DELETE FROM note_search WHERE rowid = ?"),
-                                    {rowid}, what);
+        if (!indexed.isNull()) {
+            if (auto dropped =
+                    exec(QStringLiteral("DELETE FROM note_search WHERE rowid = ?"), {rowid}, what);
                 !dropped)
                 return dropped;
-        if (searchable)
+        }
+        if (searchable) {
             if (auto added =
                     exec(QStringLiteral("INSERT INTO note_search (rowid, body) VALUES (?, ?)"),
                          {rowid, latest.toString()}, what);
                 !added)
                 return added;
+        }
     }
     return {};
 }
@@ -452,6 +460,19 @@ Result<void> SyncJournal::removeCase(const QString &caseId)
             return done;
     qCInfo(lcJournal) << "Removed a deallocated case from the laptop";
     return {};
+}
+
+Result<bool> SyncJournal::hasUnsentWork(const QString &caseId)
+{
+    auto query = prepared(QStringLiteral("SELECT EXISTS (SELECT 1 FROM outbox WHERE case_id = ?)"));
+    if (!query)
+        return query.error();
+    (*query)->addBindValue(caseId);
+    if (!(*query)->exec() || !(*query)->next())
+        return m_store.sqlError(tr("read the changes waiting to be sent"), (*query)->lastError());
+    const bool unsent = (*query)->value(0).toBool();
+    (*query)->finish();
+    return unsent;
 }
 
 Result<QStringList> SyncJournal::deferredRemovals()
@@ -480,13 +501,10 @@ Result<int> SyncJournal::removeSettledCases()
             return deferred.error();
         QStringList waiting;
         for (const QString &caseId : std::as_const(*deferred)) {
-            QSqlQuery query(m_store.database());
-            query.prepare(QStringLiteral("SELECT count(*) FROM outbox WHERE case_id = ?"));
-            query.addBindValue(caseId);
-            if (!query.exec() || !query.next())
-                return m_store.sqlError(tr("read the changes waiting to be sent"),
-                                        query.lastError());
-            if (query.value(0).toInt() > 0) {
+            auto unsent = hasUnsentWork(caseId);
+            if (!unsent)
+                return unsent.error();
+            if (*unsent) {
                 waiting.append(caseId);
                 continue;
             }

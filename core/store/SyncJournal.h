@@ -105,6 +105,7 @@ private:
     Result<QSqlQuery *> prepared(const QString &sql);
     Result<void> writeRow(const PulledRow &row, const QSet<QString> &unsent, ApplyCounts &counts);
     Result<void> removeCase(const QString &caseId);
+    Result<bool> hasUnsentWork(const QString &caseId); // anything of the case in the outbox
     Result<QStringList> deferredRemovals();
     Result<void> setDeferredRemovals(const QStringList &cases);
     Result<void> refreshNoteSearch(const QSet<QString> &noteIds);

@@ -20,6 +20,7 @@ namespace {
 const QString kAccountKey = QStringLiteral("sync.account");
 constexpr std::chrono::milliseconds kMaxRetry = std::chrono::minutes(15);
 constexpr int kCountPollMs = 2000; // how often waiting changes are counted between syncs
+constexpr int kAppPageSize = 250;  // records a pull page in the app
 
 } // namespace
 
@@ -161,8 +162,12 @@ public:
         }
         m_client = std::make_unique<SyncClient>(account.server, 60000);
         m_client->setToken(account.token);
-        if (m_store)
+        if (m_store) {
             m_engine = std::make_unique<SyncEngine>(*m_store, *m_client);
+            // Short pages hold the store's write lock briefly, so a save on the UI thread never
+            // waits long behind one (docs/performance.md).
+            m_engine->setPageSize(kAppPageSize);
+        }
         syncNow();
     }
 

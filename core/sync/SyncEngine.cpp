@@ -4,8 +4,6 @@
 #include "store/Store.h"
 
 #include <QLoggingCategory>
-#include <QElapsedTimer>
-namespace lantern { extern double g_prof[8]; }
 
 Q_LOGGING_CATEGORY(lcSyncEngine, "lantern.sync")
 
@@ -77,8 +75,6 @@ SyncRun SyncEngine::run()
         run.counts.openConflicts = *open;
     if (auto refused = m_journal.rejectedCount())
         run.counts.rejectedWaiting = *refused;
-    fprintf(stderr, "PROF pull-net+parse %.0f convert %.0f apply+commit %.0f | outbox %.0f rows %.0f fts %.0f | push-net %.0f\n", g_prof[0], g_prof[1], g_prof[2], g_prof[3], g_prof[4], g_prof[5], g_prof[7]);
-    for (double &d : g_prof) d = 0;
     qCInfo(lcSyncEngine).nospace()
         << "Sync " << (run.ok ? "done" : "stopped") << ": pushed " << run.counts.pushed
         << ", conflicts " << run.counts.conflicts << ", rejected " << run.counts.rejected
@@ -120,9 +116,7 @@ bool SyncEngine::pushBatch(const QList<OutboxEntry> &entries, SyncRun &run)
     if (changes.isEmpty())
         return true;
 
-    QElapsedTimer tp; tp.start();
     SyncReply<QList<ChangeResult>> reply = m_client.push(changes);
-    g_prof[7] += tp.nsecsElapsed()/1e6;
     if (!reply.ok()) {
         const SyncFailure &failure = reply.failure;
         if (failure.kind == SyncFailure::Kind::Forbidden && !failure.mutationIds.isEmpty()) {
@@ -192,9 +186,7 @@ bool SyncEngine::pull(SyncRun &run)
     qint64 cursor = *start;
     bool restarted = false;
     while (true) {
-        QElapsedTimer t0; t0.start();
         SyncReply<PullPage> reply = m_client.pull(cursor, m_pageSize);
-        g_prof[0] += t0.nsecsElapsed()/1e6; t0.restart();
         if (!reply.ok()) {
             if (reply.failure.kind == SyncFailure::Kind::CursorExpired && !restarted) {
                 // Away longer than the server keeps deletions: download everything again.
@@ -231,7 +223,6 @@ bool SyncEngine::pull(SyncRun &run)
         for (const QUuid &caseId : page.removedCases)
             removed.append(caseId.toString(QUuid::WithoutBraces));
 
-        g_prof[1] += t0.nsecsElapsed()/1e6; t0.restart();
         Result<ApplyCounts> applied = makeError(ErrorCode::None, QString());
         if (auto unchecked = m_journal.checkReferences(false); !unchecked)
             return storeFailed(run, unchecked.error());
@@ -243,7 +234,6 @@ bool SyncEngine::pull(SyncRun &run)
                 return makeError(ErrorCode::Io, QStringLiteral("stopped before commit (test)"));
             return {};
         });
-        g_prof[2] += t0.nsecsElapsed()/1e6; t0.restart();
         if (auto checked = m_journal.checkReferences(true); !checked)
             return storeFailed(run, checked.error());
         if (!written) {

@@ -19,6 +19,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <thread>
@@ -538,17 +539,63 @@ private slots:
         QCOMPARE(scalar(db, QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
         QCOMPARE(scalar(db, QStringLiteral("PRAGMA synchronous")).toInt(), 2);
         QCOMPARE(scalar(db, QStringLiteral("PRAGMA secure_delete")).toInt(), 1);
-        QVERIFY(scalar(db, QStringLiteral("PRAGMA busy_timeout")).toInt() > 0);
+        // Waiting for another writer is a busy handler, not the pragma: busyTimeoutFollowsOptions.
     }
 
+    // A save waits for another program's write as long as the busy timeout says, and no
+    // longer: held briefly, the save goes through; held past the timeout, it is refused.
     void busyTimeoutFollowsOptions()
     {
         QTemporaryDir dir;
-        StoreOptions options;
-        options.busyTimeoutMs = 1234;
-        auto store = Store::open(dir.filePath(QStringLiteral("t.db")), m_clock, options);
+        const QString path = dir.filePath(QStringLiteral("t.db"));
+        const auto holdTheLock = [path](int ms, std::atomic<bool> &held) {
+            return std::thread([path, ms, &held] {
+                const QString name = QStringLiteral("holder-%1").arg(ms);
+                {
+                    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+                    db.setDatabaseName(path);
+                    db.open();
+                    QSqlQuery query(db);
+                    query.exec(QStringLiteral("BEGIN IMMEDIATE"));
+                    held = true;
+                    std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+                    query.exec(QStringLiteral("COMMIT"));
+                }
+                QSqlDatabase::removeDatabase(name);
+            });
+        };
+        const auto newCase = [](const QString &number) {
+            return QVariantMap{{QStringLiteral("case_number"), number},
+                               {QStringLiteral("court"), QStringLiteral("Testbury")},
+                               {QStringLiteral("kind"), QStringLiteral("care_order")},
+                               {QStringLiteral("issued_on"), QStringLiteral("2026-11-01")}};
+        };
+        StoreOptions patient;
+        patient.busyTimeoutMs = 10000;
+        auto store = Store::open(path, m_clock, patient);
         QVERIFY2(store, qPrintable(why(store)));
-        QCOMPARE(scalar((*store)->database(), QStringLiteral("PRAGMA busy_timeout")).toInt(), 1234);
+        std::atomic<bool> held{false};
+        std::thread brief = holdTheLock(300, held);
+        while (!held)
+            std::this_thread::yield();
+        const Result<void> waited =
+            (*store)->insert(Table::Cases, QUuid::createUuid(), newCase(QStringLiteral("ZC1")));
+        brief.join();
+        QVERIFY2(waited, qPrintable(why(waited)));
+
+        StoreOptions hasty;
+        hasty.busyTimeoutMs = 50;
+        auto quick = Store::open(path, m_clock, hasty);
+        QVERIFY2(quick, qPrintable(why(quick)));
+        held = false;
+        std::thread longer = holdTheLock(1500, held);
+        while (!held)
+            std::this_thread::yield();
+        const Result<void> refused =
+            (*quick)->insert(Table::Cases, QUuid::createUuid(), newCase(QStringLiteral("ZC2")));
+        longer.join();
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, ErrorCode::StoreBusy);
     }
 
     // --- 5. Outbox ------------------------------------------------------------------------
