@@ -398,14 +398,18 @@ int syncCommand(const QStringList &arguments)
     int exitCode = Done;
     if (!parse(parser, arguments, exitCode))
         return exitCode;
-    const QUrl server(parser.value(serverOption).trimmed());
     const QString user = parser.value(userOption).trimmed();
-    if (!server.isValid() || server.scheme().isEmpty() || server.host().isEmpty() ||
-        user.isEmpty()) {
+    if (!parser.isSet(serverOption) || user.isEmpty()) {
         err() << tr("Say which server and user with --server URL --user NAME.") << "\n\n"
               << parser.helpText();
         return Usage;
     }
+    const Result<QUrl> address = sync::parseServerAddress(parser.value(serverOption));
+    if (!address) {
+        err() << address.error().message << "\n";
+        return Usage;
+    }
+    const QUrl server = *address;
     // The password from standard input; without one, the app's token from the keychain.
     QString password;
     if (!isatty(fileno(stdin))) {

@@ -1,6 +1,7 @@
 #include "SyncClient.h"
 
 #include <QEventLoop>
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -37,6 +38,35 @@ SyncFailure broken(const QString &message)
 }
 
 } // namespace
+
+namespace {
+bool isLoopback(const QString &host)
+{
+    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+} // namespace
+
+Result<QUrl> parseServerAddress(const QString &typed)
+{
+    QString text = typed.trimmed();
+    if (!text.isEmpty() && !text.contains(QLatin1String("://")))
+        text.prepend(QStringLiteral("https://"));
+    const QUrl url = QUrl(text, QUrl::StrictMode).adjusted(QUrl::StripTrailingSlash);
+    if (text.isEmpty() || !url.isValid() || url.host().isEmpty())
+        return makeError(ErrorCode::InvalidInput,
+                         SyncClient::tr("Type the server's address, as your service gave it to you "
+                                        "(for example https://lantern.example.org)."));
+    const QString scheme = url.scheme().toLower();
+    if (scheme != QLatin1String("https") &&
+        !(scheme == QLatin1String("http") && isLoopback(url.host())))
+        return makeError(ErrorCode::InvalidInput,
+                         SyncClient::tr("The address must begin with https://, so your sign-in "
+                                        "and your cases travel encrypted."));
+    return url;
+}
 
 SyncClient::SyncClient(QUrl server, int timeoutMs)
     : m_server(std::move(server)), m_timeoutMs(timeoutMs), m_network(new QNetworkAccessManager)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "SyncProtocol.h"
+#include "domain/Result.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -54,6 +55,11 @@ struct SignedIn
     QString userName;
     QString role;
 };
+
+// The server's address as the FCA (or a script) typed it: https:// is added when no scheme is
+// given. Case data travels only encrypted, so anything but https:// is refused, except http://
+// to this computer (for trying Lantern out). The error's message says what to type.
+Result<QUrl> parseServerAddress(const QString &typed);
 
 // The laptop's end of the protocol: one blocking request at a time (it runs on the sync
 // thread or in lantern-cli, never on the UI thread), with a timeout on each.

@@ -69,6 +69,13 @@ private slots:
                                   QStringLiteral("--user"), QStringLiteral("asha")});
         QCOMPARE(noServer.code, 2);
         QVERIFY(noServer.err.contains("--server"));
+        // Case data travels encrypted: plain http only to this computer.
+        const Run plain = cli({QStringLiteral("sync"), QStringLiteral("--store"), path,
+                               QStringLiteral("--server"), QStringLiteral("http://lantern.example"),
+                               QStringLiteral("--user"), QStringLiteral("asha")},
+                              "a password\n");
+        QCOMPARE(plain.code, 2);
+        QVERIFY(plain.err.contains("https://"));
         // No password on standard input and (under test) no keychain: a clear usage error.
         const Run noPassword =
             cli({QStringLiteral("sync"), QStringLiteral("--store"), path,

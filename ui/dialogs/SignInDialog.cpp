@@ -5,7 +5,6 @@
 #include <QCloseEvent>
 #include <QDialogButtonBox>
 #include <QFormLayout>
-#include <QHostAddress>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
@@ -20,28 +19,6 @@ namespace {
 const QString kNoticeStyle =
     QStringLiteral("QLabel { background: #f2f5f9; border: 1px solid #d3dbe6; border-radius: 4px; "
                    "padding: 8px 10px; color: #2b3540; }");
-
-bool isLoopback(const QString &host)
-{
-    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
-        return true;
-    const QHostAddress address(host);
-    return !address.isNull() && address.isLoopback();
-}
-
-// What the FCA typed as the server's address, as a URL; https unless said otherwise.
-QUrl serverUrl(const QString &typed)
-{
-    QString text = typed.trimmed();
-    if (text.isEmpty())
-        return {};
-    if (!text.contains(QLatin1String("://")))
-        text.prepend(QStringLiteral("https://"));
-    QUrl url(text, QUrl::StrictMode);
-    if (!url.isValid() || url.host().isEmpty())
-        return {};
-    return url.adjusted(QUrl::StripTrailingSlash);
-}
 
 } // namespace
 
@@ -158,23 +135,13 @@ void SignInDialog::submit()
 {
     if (m_step != Step::Form)
         return;
-    const QUrl server = serverUrl(m_server->text());
-    if (!server.isValid()) {
-        showMessage(tr("Type the server's address, as your service gave it to you (for example "
-                       "https://lantern.example.org)."),
-                    true);
+    const Result<QUrl> parsed = sync::parseServerAddress(m_server->text());
+    if (!parsed) {
+        showMessage(parsed.error().message, true);
         m_server->setFocus(Qt::OtherFocusReason);
         return;
     }
-    const QString scheme = server.scheme().toLower();
-    if (scheme != QLatin1String("https") &&
-        !(scheme == QLatin1String("http") && isLoopback(server.host()))) {
-        showMessage(tr("The address must begin with https://, so your sign-in and your cases "
-                       "travel encrypted."),
-                    true);
-        m_server->setFocus(Qt::OtherFocusReason);
-        return;
-    }
+    const QUrl server = *parsed;
     if (m_user->text().trimmed().isEmpty()) {
         showMessage(tr("Type your user name."), true);
         m_user->setFocus(Qt::OtherFocusReason);
