@@ -365,7 +365,6 @@ Result<ApplyCounts> SyncJournal::applyPage(const QList<PulledRow> &rows,
             if (*unsent) {
                 if (!waiting.contains(caseId))
                     waiting.append(caseId);
-                ++counts.deferredRemovals;
                 continue;
             }
             if (auto removed = removeCase(caseId); !removed)

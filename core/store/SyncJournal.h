@@ -47,11 +47,10 @@ struct PulledRow
 
 struct ApplyCounts
 {
-    int applied = 0;          // records written as the server has them
-    int merged = 0;           // records kept with this laptop's unsent fields on top
-    int stale = 0;            // older than what the laptop has: left alone
-    int removedCases = 0;     // cases no longer this FCA's, removed from the laptop
-    int deferredRemovals = 0; // removed later, once their unsent changes have gone up
+    int applied = 0;      // records written as the server has them
+    int merged = 0;       // records kept with this laptop's unsent fields on top
+    int stale = 0;        // older than what the laptop has: left alone
+    int removedCases = 0; // cases no longer this FCA's, removed from the laptop
 };
 
 // The sync side of the store: what waits to be sent, what the server refused, where the pull

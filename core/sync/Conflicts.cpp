@@ -173,7 +173,8 @@ Result<Conflict> Conflicts::find(const QString &conflictId)
 
     const QJsonValue base = parseValue(row.value(QStringLiteral("base_value")));
     const QJsonValue server = parseValue(row.value(QStringLiteral("server_value")));
-    const QJsonValue client = parseValue(row.value(QStringLiteral("client_value")));
+    conflict.sentJson = row.value(QStringLiteral("client_value")).toString();
+    const QJsonValue client = parseValue(conflict.sentJson);
     if (conflict.field == QLatin1String("deleted_at")) {
         conflict.kind = Conflict::Kind::Deleted;
         conflict.server = tr("Deleted");
@@ -258,8 +259,7 @@ Result<void> Conflicts::keepMine(const QString &conflictId)
         case Conflict::Kind::NoteRevision:
             break; // both revisions are kept already
         case Conflict::Kind::Field: {
-            const QSqlRecord stored = readRow(m_store, QStringLiteral("conflicts"), conflictId);
-            const QJsonValue client = parseValue(stored.value(QStringLiteral("client_value")));
+            const QJsonValue client = parseValue(conflict->sentJson);
             if (auto changed = m_store.update(
                     *table, QUuid::fromString(conflict->recordId),
                     {{conflict->field, storeValueOf(findField(*spec, conflict->field), client)}});
@@ -273,9 +273,7 @@ Result<void> Conflicts::keepMine(const QString &conflictId)
                 return makeError(ErrorCode::NotFound,
                                  tr("The deleted record is not on this laptop, so it cannot be "
                                     "restored from here."));
-            const QSqlRecord stored = readRow(m_store, QStringLiteral("conflicts"), conflictId);
-            const QJsonObject edited =
-                parseValue(stored.value(QStringLiteral("client_value"))).toObject();
+            const QJsonObject edited = parseValue(conflict->sentJson).toObject();
             QVariantMap fields;
             for (int i = 0; i < row.count(); ++i) {
                 const QString name = row.fieldName(i);

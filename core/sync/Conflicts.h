@@ -29,6 +29,7 @@ struct Conflict
     QString server;      // the value the server kept (the other change), as text
     QString mine;        // the value sent by raisedBy, as text
     QString raisedBy;    // who sent the change that clashed
+    QString sentJson;    // the sent value as the server recorded it (compact JSON), for keepMine
     QDateTime raisedAt;
     enum class Kind
     {

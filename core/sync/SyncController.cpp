@@ -151,7 +151,6 @@ public:
             m_startAfterRun = account;
             return;
         }
-        m_account = account;
         m_deviceId = account.deviceId;
         m_status.user = account.user;
         m_status.server = account.server;
@@ -192,7 +191,6 @@ public:
             m_client->signOut(); // offline: the token simply runs out on the server
         m_engine.reset();
         m_client.reset();
-        m_account = {};
         m_next->stop();
         if (auto cleared = clearAccount(*m_store); !cleared)
             qCWarning(lcSyncController) << "Could not forget the account";
@@ -409,7 +407,6 @@ private:
     std::unique_ptr<Store> m_store;
     std::unique_ptr<SyncClient> m_client;
     std::unique_ptr<SyncEngine> m_engine;
-    SyncAccount m_account;
     QString m_deviceId;
     SyncStatus m_status;
     QTimer *m_next = nullptr;
