@@ -153,18 +153,28 @@ Result<QSet<QString>> SyncJournal::casesWithUnsentWork()
     return cases;
 }
 
-Result<qint64> SyncJournal::cursor()
+Result<SyncJournal::Position> SyncJournal::position()
 {
     auto setting = readSetting(m_store, kCursorKey);
     if (!setting)
         return setting.error();
-    return static_cast<qint64>(setting->value(QStringLiteral("cursor")).toDouble());
+    return Position{static_cast<qint64>(setting->value(QStringLiteral("cursor")).toDouble()),
+                    static_cast<qint64>(setting->value(QStringLiteral("horizon")).toDouble())};
 }
 
-Result<void> SyncJournal::setCursor(qint64 cursor)
+Result<bool> SyncJournal::holdsCases()
+{
+    QSqlQuery query(m_store.database());
+    if (!query.exec(QStringLiteral("SELECT EXISTS (SELECT 1 FROM cases)")) || !query.next())
+        return m_store.sqlError(tr("read the caseload"), query.lastError());
+    return query.value(0).toBool();
+}
+
+Result<void> SyncJournal::setPosition(Position position)
 {
     return writeSetting(m_store, kCursorKey,
-                        {{QStringLiteral("cursor"), static_cast<double>(cursor)}});
+                        {{QStringLiteral("cursor"), static_cast<double>(position.cursor)},
+                         {QStringLiteral("horizon"), static_cast<double>(position.horizon)}});
 }
 
 Result<void> SyncJournal::markSent(const QList<std::pair<QString, qint64>> &mutationVersions)
@@ -315,7 +325,7 @@ Result<void> SyncJournal::writeRow(const PulledRow &row, const QSet<QString> &un
 }
 
 Result<ApplyCounts> SyncJournal::applyPage(const QList<PulledRow> &rows,
-                                           const QStringList &removedCases, qint64 cursor)
+                                           const QStringList &removedCases, Position next)
 {
     ApplyCounts counts;
     auto applied = m_store.transaction([&]() -> Result<void> {
@@ -375,7 +385,7 @@ Result<ApplyCounts> SyncJournal::applyPage(const QList<PulledRow> &rows,
         if (waiting != *deferred)
             if (auto saved = setDeferredRemovals(waiting); !saved)
                 return saved;
-        return setCursor(cursor);
+        return setPosition(next);
     });
     if (!applied)
         return applied.error();
@@ -386,6 +396,24 @@ Result<void> SyncJournal::checkReferences(bool on)
 {
     QSqlQuery query(m_store.database());
     if (!query.exec(QStringLiteral("PRAGMA foreign_keys = %1").arg(on ? 1 : 0)))
+        return m_store.sqlError(tr("save what the server sent"), query.lastError());
+    return {};
+}
+
+Result<void> SyncJournal::tuneForPull(bool on)
+{
+    QSqlQuery query(m_store.database());
+    if (on == m_cacheSize.has_value())
+        return {};
+    if (on) {
+        if (!query.exec(QStringLiteral("PRAGMA cache_size")) || !query.next())
+            return m_store.sqlError(tr("save what the server sent"), query.lastError());
+        m_cacheSize = query.value(0).toLongLong();
+        query.finish();
+    }
+    // Negative: in KiB. Setting the connection's own size again frees what the pull used.
+    const qint64 size = on ? -64 * 1024 : *std::exchange(m_cacheSize, std::nullopt);
+    if (!query.exec(QStringLiteral("PRAGMA cache_size = %1").arg(size)))
         return m_store.sqlError(tr("save what the server sent"), query.lastError());
     return {};
 }

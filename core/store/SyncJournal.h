@@ -10,6 +10,8 @@
 #include <QString>
 #include <QVariantMap>
 
+#include <optional>
+
 namespace lantern {
 
 // One change waiting in the outbox (or kept aside after the server refused it).
@@ -73,9 +75,17 @@ public:
     // Cases holding work the server does not have yet: waiting or refused.
     Result<QSet<QString>> casesWithUnsentWork();
 
-    // The server's cursor the next pull starts from (0: never pulled).
-    Result<qint64> cursor();
-    Result<void> setCursor(qint64 cursor);
+    // Where the next pull starts: the server's cursor (0: never pulled), and the horizon of the
+    // first page of a download from cursor 0 (0: none), passed back to the server with the
+    // pages after it (sync::PullPage::horizon).
+    struct Position
+    {
+        qint64 cursor = 0;
+        qint64 horizon = 0;
+    };
+    Result<Position> position();
+    // Whether any case is on this laptop (nothing from the server yet when there is none).
+    Result<bool> holdsCases();
 
     // The server took these changes (applied, duplicate or conflict): their outbox rows go and
     // each record's version becomes at least the server's.
@@ -88,11 +98,15 @@ public:
     // the rest; the server judges any conflict when the change is pushed. Removed cases go
     // now, or once nothing of theirs waits to be sent.
     Result<ApplyCounts> applyPage(const QList<PulledRow> &rows, const QStringList &removedCases,
-                                  qint64 cursor);
+                                  Position next);
     // While pages are written, references between records are not checked: the server sends
     // each record at its latest version, so a child can come a page before its case. Call with
     // false before the page's transaction and true after it; the UI's connections still check.
     Result<void> checkReferences(bool on);
+    // A pull writes page after page: while it lasts, this connection keeps a larger page cache
+    // (64 MB rather than SQLite's 2 MB), so the indexes it writes stay in memory. Off restores
+    // the connection's own size and frees the rest (docs/performance.md).
+    Result<void> tuneForPull(bool on);
     // Removes the deallocated cases whose unsent changes have all gone up; returns how many.
     Result<int> removeSettledCases();
 
@@ -107,10 +121,12 @@ private:
     Result<bool> hasUnsentWork(const QString &caseId); // anything of the case in the outbox
     Result<QStringList> deferredRemovals();
     Result<void> setDeferredRemovals(const QStringList &cases);
+    Result<void> setPosition(Position position);
     Result<void> refreshNoteSearch(const QSet<QString> &noteIds);
     Result<void> exec(const QString &sql, const QVariantList &values, const QString &what);
 
     Store &m_store;
+    std::optional<qint64> m_cacheSize; // the connection's own, while tuned for a pull
     QHash<QString, QSqlQuery *> m_statements;
     std::vector<std::unique_ptr<QSqlQuery>> m_owned;
 };

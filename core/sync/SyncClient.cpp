@@ -1,5 +1,6 @@
 #include "SyncClient.h"
 
+#include <QCoreApplication>
 #include <QEventLoop>
 #include <QHostAddress>
 #include <QJsonArray>
@@ -8,6 +9,8 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+
+#include <utility>
 
 namespace lantern::sync {
 
@@ -74,11 +77,12 @@ SyncClient::SyncClient(QUrl server, int timeoutMs)
 
 SyncClient::~SyncClient()
 {
+    dropAhead();
     delete m_network;
 }
 
-SyncClient::Answer SyncClient::send(const QByteArray &method, const QString &path,
-                                    const QByteArray &body)
+QNetworkReply *SyncClient::start(const QByteArray &method, const QString &path,
+                                 const QByteArray &body)
 {
     QUrl url = m_server;
     const qsizetype query = path.indexOf(QLatin1Char('?'));
@@ -92,10 +96,16 @@ SyncClient::Answer SyncClient::send(const QByteArray &method, const QString &pat
     if (!m_token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
     request.setTransferTimeout(m_timeoutMs);
-    QNetworkReply *reply = m_network->sendCustomRequest(request, method, body);
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    loop.exec(QEventLoop::ExcludeUserInputEvents);
+    return m_network->sendCustomRequest(request, method, body);
+}
+
+SyncClient::Answer SyncClient::await(QNetworkReply *reply)
+{
+    if (!reply->isFinished()) {
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        loop.exec(QEventLoop::ExcludeUserInputEvents);
+    }
     if (!reply->isFinished())
         reply->abort(); // the thread is stopping: the request is sent again next time
     Answer answer;
@@ -112,6 +122,49 @@ SyncClient::Answer SyncClient::send(const QByteArray &method, const QString &pat
         answer.networkError = reply->errorString();
     reply->deleteLater();
     return answer;
+}
+
+void SyncClient::dropAhead()
+{
+    if (!m_ahead)
+        return;
+    m_ahead->abort();
+    m_ahead->deleteLater();
+    m_ahead = nullptr;
+    m_aheadPath.clear();
+}
+
+SyncClient::Answer SyncClient::send(const QByteArray &method, const QString &path,
+                                    const QByteArray &body)
+{
+    if (m_ahead && method == "GET" && path == m_aheadPath) {
+        QNetworkReply *ahead = std::exchange(m_ahead, nullptr);
+        m_aheadPath.clear();
+        return await(ahead);
+    }
+    dropAhead();
+    return await(start(method, path, body));
+}
+
+void SyncClient::pullAhead(qint64 cursor, int limit, qint64 horizon)
+{
+    dropAhead();
+    m_aheadPath = pullPath(cursor, limit, horizon);
+    m_ahead = start("GET", m_aheadPath, {});
+    // The network access manager sends a request from this thread's event loop, and the caller
+    // is about to write to the store rather than wait: let it go now. (The answer is then read
+    // by Qt's own network thread.) Events this lets through are ones a wait in await() would.
+    QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
+}
+
+QString SyncClient::pullPath(qint64 cursor, int limit, qint64 horizon)
+{
+    QString path = QStringLiteral("/api/v1/pull?cursor=%1&limit=%2").arg(cursor).arg(limit);
+    if (horizon == kFromEmpty && cursor == 0)
+        path += QStringLiteral("&fresh=1");
+    else if (horizon > cursor) // past the cursor it tells the server nothing
+        path += QStringLiteral("&horizon=%1").arg(horizon);
+    return path;
 }
 
 SyncFailure SyncClient::failureOf(const Answer &answer)
@@ -200,10 +253,9 @@ SyncReply<QList<ChangeResult>> SyncClient::push(const QList<Change> &changes)
     return succeeded(*results.value);
 }
 
-SyncReply<PullPage> SyncClient::pull(qint64 cursor, int limit)
+SyncReply<PullPage> SyncClient::pull(qint64 cursor, int limit, qint64 horizon)
 {
-    const Answer answer =
-        send("GET", QStringLiteral("/api/v1/pull?cursor=%1&limit=%2").arg(cursor).arg(limit));
+    const Answer answer = send("GET", pullPath(cursor, limit, horizon));
     if (answer.status != 200)
         return failed<PullPage>(failureOf(answer));
     Parsed<PullPage> page = parsePullResponse(answer.body);

@@ -11,6 +11,7 @@
 #include <optional>
 
 class QNetworkAccessManager;
+class QNetworkReply;
 
 namespace lantern::sync {
 
@@ -81,7 +82,14 @@ public:
                                const QString &deviceName, const QString &deviceId = {});
     SyncReply<bool> signOut();
     SyncReply<QList<ChangeResult>> push(const QList<Change> &changes);
-    SyncReply<PullPage> pull(qint64 cursor, int limit = kDefaultPullLimit);
+    // horizon: kFromEmpty for the first page into a store that holds nothing from the server
+    // (cursor 0), then that page's PullPage::horizon for the rest; 0 otherwise.
+    static constexpr qint64 kFromEmpty = -1;
+    SyncReply<PullPage> pull(qint64 cursor, int limit = kDefaultPullLimit, qint64 horizon = 0);
+    // Asks for the pull page at this cursor now and returns at once: the server prepares it
+    // and the answer downloads while the laptop writes the page before it. The next pull()
+    // takes it if it asks for the same page; any other request drops it.
+    void pullAhead(qint64 cursor, int limit = kDefaultPullLimit, qint64 horizon = 0);
 
 private:
     struct Answer
@@ -92,6 +100,10 @@ private:
         QString networkError;
     };
     Answer send(const QByteArray &method, const QString &path, const QByteArray &body = {});
+    QNetworkReply *start(const QByteArray &method, const QString &path, const QByteArray &body);
+    static Answer await(QNetworkReply *reply);
+    static QString pullPath(qint64 cursor, int limit, qint64 horizon);
+    void dropAhead();
     static SyncFailure failureOf(const Answer &answer);
 
     QUrl m_server;
@@ -99,6 +111,8 @@ private:
     QString m_token;
     int m_protocol = kProtocolVersion;
     QNetworkAccessManager *m_network;
+    QNetworkReply *m_ahead = nullptr; // a pull page asked for ahead (pullAhead)
+    QString m_aheadPath;
 };
 
 } // namespace lantern::sync

@@ -180,13 +180,31 @@ bool SyncEngine::pushBatch(const QList<OutboxEntry> &entries, SyncRun &run)
 
 bool SyncEngine::pull(SyncRun &run)
 {
-    auto start = m_journal.cursor();
+    if (auto tuned = m_journal.tuneForPull(true); !tuned)
+        return storeFailed(run, tuned.error());
+    const bool pulled = pullPages(run);
+    if (auto restored = m_journal.tuneForPull(false); !restored && pulled)
+        return storeFailed(run, restored.error());
+    return pulled;
+}
+
+bool SyncEngine::pullPages(SyncRun &run)
+{
+    auto start = m_journal.position();
     if (!start)
         return storeFailed(run, start.error());
-    qint64 cursor = *start;
+    qint64 cursor = start->cursor;
+    qint64 horizon = start->horizon;
+    if (cursor == 0) {
+        // Into a store that holds nothing from the server, the server sends each record once.
+        auto holds = m_journal.holdsCases();
+        if (!holds)
+            return storeFailed(run, holds.error());
+        horizon = *holds ? 0 : SyncClient::kFromEmpty;
+    }
     bool restarted = false;
     while (true) {
-        SyncReply<PullPage> reply = m_client.pull(cursor, m_pageSize);
+        SyncReply<PullPage> reply = m_client.pull(cursor, m_pageSize, horizon);
         if (!reply.ok()) {
             if (reply.failure.kind == SyncFailure::Kind::CursorExpired && !restarted) {
                 // Away longer than the server keeps deletions: download everything again.
@@ -194,6 +212,7 @@ bool SyncEngine::pull(SyncRun &run)
                 qCInfo(lcSyncEngine) << "Cursor expired; pulling from the start";
                 restarted = true;
                 cursor = 0;
+                horizon = 0;
                 continue;
             }
             run.ok = false;
@@ -201,6 +220,12 @@ bool SyncEngine::pull(SyncRun &run)
             return false;
         }
         const PullPage &page = *reply.value;
+        if (horizon == SyncClient::kFromEmpty)
+            horizon = page.horizon;
+        if (page.hasMore) {
+            // The server makes the next page, and it downloads, while this one is written.
+            m_client.pullAhead(page.cursor, m_pageSize, horizon);
+        }
         QList<PulledRow> rows;
         rows.reserve(page.records.size());
         for (const PulledRecord &record : page.records) {
@@ -227,7 +252,7 @@ bool SyncEngine::pull(SyncRun &run)
         if (auto unchecked = m_journal.checkReferences(false); !unchecked)
             return storeFailed(run, unchecked.error());
         auto written = m_store.transaction([&]() -> Result<void> {
-            applied = m_journal.applyPage(rows, removed, page.cursor);
+            applied = m_journal.applyPage(rows, removed, {page.cursor, horizon});
             if (!applied)
                 return applied.error();
             if (hookStops(QStringLiteral("page-applied")))

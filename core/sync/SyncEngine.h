@@ -65,6 +65,7 @@ private:
     bool push(SyncRun &run);
     bool pushBatch(const QList<OutboxEntry> &entries, SyncRun &run);
     bool pull(SyncRun &run);
+    bool pullPages(SyncRun &run);
     bool storeFailed(SyncRun &run, const Error &error);
     bool hookStops(const QString &point);
 

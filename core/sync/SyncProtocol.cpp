@@ -325,6 +325,7 @@ QByteArray pullResponseJson(const PullPage &page)
         {QStringLiteral("removed_cases"), removed},
         // A string, so a cursor beyond 2^53 survives any JSON reader.
         {QStringLiteral("cursor"), QString::number(page.cursor)},
+        {QStringLiteral("horizon"), QString::number(page.horizon)},
         {QStringLiteral("has_more"), page.hasMore},
     });
 }
@@ -341,6 +342,7 @@ Parsed<PullPage> parsePullResponse(const QByteArray &body)
     if (!cursorOk || !object->value(QStringLiteral("records")).isArray())
         return fail<PullPage>(QStringLiteral("A pull page has no records or cursor."));
     page.hasMore = object->value(QStringLiteral("has_more")).toBool();
+    page.horizon = object->value(QStringLiteral("horizon")).toString().toLongLong();
     const QJsonArray records = object->value(QStringLiteral("records")).toArray();
     for (const QJsonValue &value : records) {
         const QJsonObject item = value.toObject();

@@ -76,6 +76,10 @@ struct PullPage
     QList<PulledRecord> records;
     QList<QUuid> removedCases; // no longer this user's: remove them and everything in them
     qint64 cursor = 0;         // pass back to get what comes next
+    // The server's last change when it made the page (0 from a server that does not say). A
+    // laptop downloading into an empty store passes the first page's back with the rest, so
+    // nothing it got in the pages before is sent again (docs/sync-protocol.md).
+    qint64 horizon = 0;
     bool hasMore = false;
 };
 

@@ -216,17 +216,22 @@ HttpResponse ApiRouter::route(const HttpRequest &request, Principal *principal)
         requireMethod(request, "GET");
         *principal = m_accounts.authenticate(authorization);
         for (const auto &[name, value] : request.query) {
-            if (name != "cursor" && name != "limit")
+            if (name != "cursor" && name != "limit" && name != "horizon" && name != "fresh")
                 throw badRequest(
                     QStringLiteral("Unknown parameter \"%1\".").arg(QString::fromStdString(name)));
         }
         const qint64 cursor = queryNumber(request, "cursor", 0);
         const qint64 limit = queryNumber(request, "limit", sync::kDefaultPullLimit);
+        const qint64 horizon = queryNumber(request, "horizon", 0);
+        const qint64 fresh = queryNumber(request, "fresh", 0);
+        if (fresh != 0 && (fresh != 1 || cursor != 0 || horizon != 0))
+            throw badRequest(QStringLiteral("fresh=1 goes with cursor=0 alone."));
         if (limit < 1 || limit > sync::kMaxPullLimit)
             throw badRequest(
                 QStringLiteral("limit must be between 1 and %1.").arg(sync::kMaxPullLimit));
-        return json(
-            200, sync::pullResponseJson(m_sync.pull(*principal, cursor, static_cast<int>(limit))));
+        return json(200,
+                    sync::pullResponseJson(m_sync.pull(*principal, cursor, static_cast<int>(limit),
+                                                       fresh ? SyncService::kFresh : horizon)));
     }
     throw ApiError(404, QStringLiteral("not_found"),
                    QStringLiteral("There is no %1 in the API.").arg(path));

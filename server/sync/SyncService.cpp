@@ -685,7 +685,8 @@ QList<ChangeResult> SyncService::push(const Principal &principal, const QList<Ch
     return results;
 }
 
-sync::PullPage SyncService::pull(const Principal &principal, qint64 cursor, int limit)
+sync::PullPage SyncService::pull(const Principal &principal, qint64 cursor, int limit,
+                                 qint64 horizon)
 {
     if (principal.role == Role::Admin)
         throw forbidden(QStringLiteral("An administrator account reads no case data."));
@@ -702,9 +703,14 @@ sync::PullPage SyncService::pull(const Principal &principal, qint64 cursor, int 
             throw ApiError(410, QStringLiteral("cursor_expired"),
                            QStringLiteral("This laptop has been away longer than deleted records "
                                           "are kept; download the caseload afresh (cursor 0)."));
-        if (cursor > lastSeq)
-            throw ApiError(400, QStringLiteral("invalid"),
-                           QStringLiteral("The cursor is ahead of the server."));
+        if (cursor > lastSeq || horizon > lastSeq)
+            throw ApiError(
+                400, QStringLiteral("invalid"),
+                QStringLiteral("The %1 is ahead of the server.")
+                    .arg(cursor > lastSeq ? QStringLiteral("cursor") : QStringLiteral("horizon")));
+        page.horizon = lastSeq;
+        if (horizon == kFresh)
+            horizon = lastSeq;
 
         QVariantList values{cursor, kAuditEvents};
         values.append(visibleCasesValues(principal));
@@ -736,32 +742,34 @@ sync::PullPage SyncService::pull(const Principal &principal, qint64 cursor, int 
         QSqlQuery &events = ServerDatabase::exec(
             db,
             QStringLiteral(
-                "SELECT DISTINCT case_id FROM allocation_events WHERE seq > ? AND seq <= ?"
-                " AND %1")
+                "SELECT case_id, max(seq) FROM allocation_events WHERE seq > ? AND seq <= ?"
+                " AND %1 GROUP BY case_id")
                 .arg(whose),
             eventValues);
         // Read every row before the next query: PostgreSQL drops unread rows of a connection.
-        QStringList eventCases;
+        QList<std::pair<QString, qint64>> eventCases; // each case's latest event
         while (events.next())
-            eventCases.append(events.value(0).toString());
-        QSet<QString> wholeCases;
-        for (const QString &caseId : std::as_const(eventCases)) {
-            if (caseVisible(db, principal, caseId))
-                wholeCases.insert(caseId);
-            else
+            eventCases.append({events.value(0).toString(), events.value(1).toLongLong()});
+        // A case given since the cursor arrives whole: its records changed after the cursor
+        // come in these pages like any others, and the ones from before it come here, as
+        // earlier pages left them out. Not when it was given by the horizon the laptop's
+        // download into an empty store began at: every page it has had since held the case.
+        QStringList givenCases;
+        for (const auto &[caseId, latest] : std::as_const(eventCases)) {
+            if (!caseVisible(db, principal, caseId))
                 page.removedCases.append(QUuid::fromString(caseId));
+            else if (latest > horizon)
+                givenCases.append(caseId);
         }
-        for (const auto &[seq, record] : rows) {
-            if (!wholeCases.contains(idText(record.caseId)))
-                page.records.append(record);
-        }
-        for (const QString &caseId : wholeCases) { // arrives whole, as it is now
+        for (const auto &[seq, record] : rows)
+            page.records.append(record);
+        for (const QString &caseId : std::as_const(givenCases)) {
             QSqlQuery &whole = ServerDatabase::exec(
                 db,
                 QStringLiteral("SELECT %1 FROM records WHERE case_id = ? AND table_name <> ?"
-                               " AND deleted_at IS NULL ORDER BY seq")
+                               " AND seq <= ? AND deleted_at IS NULL ORDER BY seq")
                     .arg(kRecordColumns),
-                {caseId, kAuditEvents});
+                {caseId, kAuditEvents, cursor});
             while (whole.next())
                 page.records.append(pulled(whole));
         }

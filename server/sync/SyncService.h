@@ -28,7 +28,11 @@ public:
     explicit SyncService(ServerDatabase &database);
 
     QList<sync::ChangeResult> push(const Principal &principal, const QList<sync::Change> &changes);
-    sync::PullPage pull(const Principal &principal, qint64 cursor, int limit);
+    // horizon: where a laptop's download into an empty store began (kFresh for its first page;
+    // 0: the laptop may hold anything). Cases it was given by then are not sent whole again:
+    // its pages already bring every record of them.
+    static constexpr qint64 kFresh = -1;
+    sync::PullPage pull(const Principal &principal, qint64 cursor, int limit, qint64 horizon = 0);
 
     // Administration. A case is named by its case number or id.
     int importCases(const QByteArray &json);

@@ -381,20 +381,31 @@ public:
         return post("/api/v1/push", compact({{QStringLiteral("changes"), changes}}));
     }
     HttpReply push(const QJsonObject &oneChange) const { return push(QJsonArray{oneChange}); }
-    HttpReply pull(qint64 cursor = 0, int limit = 500) const
+    // horizon: < 0 for fresh=1 (the first page into an empty store).
+    HttpReply pull(qint64 cursor = 0, int limit = 500, qint64 horizon = 0) const
     {
-        return get("/api/v1/pull?cursor=" + QByteArray::number(cursor) +
-                   "&limit=" + QByteArray::number(limit));
+        QByteArray query = "/api/v1/pull?cursor=" + QByteArray::number(cursor) +
+                           "&limit=" + QByteArray::number(limit);
+        if (horizon < 0)
+            query += "&fresh=1";
+        else if (horizon > 0)
+            query += "&horizon=" + QByteArray::number(horizon);
+        return get(query);
     }
     HttpReply signOut() const { return post("/api/v1/sign-out", "{}"); }
 
-    // Pages through everything after cursor.
-    PullResult pullAll(qint64 cursor = 0, int limit = 500, int maxPages = 10000) const
+    // Pages through everything after cursor. From cursor 0 it downloads as a laptop with an
+    // empty store does (fresh=1, then the first page's horizon), unless told it holds records.
+    PullResult pullAll(qint64 cursor = 0, int limit = 500, int maxPages = 10000,
+                       bool fromEmpty = true) const
     {
         PullResult result;
         result.cursor = cursor;
+        qint64 horizon = fromEmpty && cursor == 0 ? -1 : 0;
         for (int page = 0; page < maxPages; ++page) {
-            const HttpReply reply = pull(result.cursor, limit);
+            const HttpReply reply = pull(result.cursor, limit, horizon);
+            if (horizon < 0)
+                horizon = reply.json.value(QStringLiteral("horizon")).toString().toLongLong();
             if (reply.status != 200 || !reply.isJsonObject) {
                 result.failed = reply;
                 return result;

@@ -361,6 +361,12 @@ private slots:
         QTest::newRow("cursor=1.5") << QByteArray("cursor=1.5");
         QTest::newRow("cursor beyond 64 bits") << QByteArray("cursor=99999999999999999999999");
         QTest::newRow("cursor ahead of the server") << QByteArray("cursor=999999999");
+        QTest::newRow("horizon=-1") << QByteArray("cursor=0&horizon=-1");
+        QTest::newRow("horizon=abc") << QByteArray("cursor=0&horizon=abc");
+        QTest::newRow("horizon ahead of the server") << QByteArray("cursor=0&horizon=999999999");
+        QTest::newRow("fresh=2") << QByteArray("cursor=0&fresh=2");
+        QTest::newRow("fresh past cursor 0") << QByteArray("cursor=1&fresh=1");
+        QTest::newRow("fresh with a horizon") << QByteArray("cursor=0&fresh=1&horizon=1");
         QTest::newRow("limit=0") << QByteArray("limit=0");
         QTest::newRow("limit=-5") << QByteArray("limit=-5");
         QTest::newRow("limit=2001") << QByteArray("limit=2001");

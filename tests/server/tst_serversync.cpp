@@ -502,8 +502,9 @@ private slots:
         QVERIFY2(again.status == 200 && status(again) != QLatin1String("rejected"),
                  again.describe().constData());
         QCOMPARE(versionOf(m_laptop2.pullAll(start.cursor).find(m_childId)), base + 1);
-        // A laptop downloading afresh does not get it at all.
-        QVERIFY(!m_laptop1.pullAll().byId().contains(m_childId));
+        // A laptop downloading afresh gets it as deleted, so what refers to it still finds it.
+        QCOMPARE(m_laptop1.pullAll().find(m_childId).value(QStringLiteral("deleted_at")),
+                 tombstone.value(QStringLiteral("deleted_at")));
     }
 
     void finalisedRecordsDoNotChange()

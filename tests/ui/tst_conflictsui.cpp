@@ -502,7 +502,7 @@ private:
                                 QStringLiteral("number"), QJsonValue(), idText(serverRevision),
                                 idText(mineRevision), m_noteConflict));
 
-        auto applied = SyncJournal(*m_store).applyPage(rows, {}, 1);
+        auto applied = SyncJournal(*m_store).applyPage(rows, {}, {1, 0});
         QVERIFY2(applied, qPrintable(applied ? QString() : applied.error().message));
         QCOMPARE(*SyncJournal(*m_store).openConflictCount(), 5);
         QVERIFY(!AdultRepository(*m_store).get(m_adultId)); // deleted now
