@@ -34,6 +34,8 @@
 #include <QLoggingCategory>
 #include <QSqlQuery>
 
+#include <unistd.h>
+
 using namespace lantern;
 
 namespace {
@@ -279,6 +281,9 @@ struct FirstPull
 FirstPull firstPull(const QUrl &server, const QString &name, qint64 expected)
 {
     FirstPull result;
+    // What the laptop before wrote is flushed first, so the disk's write-back of it is not
+    // timed here: the figure is this laptop's sync alone.
+    ::sync();
     {
         Laptop b(server, name);
         const Laptop::Timed timed = b.sync();
@@ -328,8 +333,8 @@ struct Responsiveness
 };
 
 // (4): a fresh laptop's first sync on the SyncController's thread, the main thread timing its
-// event loop and saving a child's school every 20 ms through its own connection.
-Responsiveness responsiveness(const QUrl &server)
+// event loop and (when writing) saving a child's school every 20 ms through its own connection.
+Responsiveness responsiveness(const QUrl &server, bool writing = true)
 {
     Responsiveness result;
     QTemporaryDir dir;
@@ -416,7 +421,8 @@ Responsiveness responsiveness(const QUrl &server)
     QTimer::singleShot(300000, &loop, &QEventLoop::quit);
     syncTimer.start();
     sinceTick.restart();
-    writer.start();
+    if (writing)
+        writer.start();
     controller.start(account);
     loop.exec();
     ticker.stop();
@@ -596,6 +602,26 @@ int run(const QCoreApplication &app)
         }
         std::printf("  A pushed %d changes and pulled %d records back; B received %d records\n",
                     timed.run.counts.pushed, timed.run.counts.pulled, largeReceived);
+        // The same in the app, on the SyncController's thread with its shorter pages: with the
+        // UI idle, then with the UI saving every 20 ms (which takes half a core of this machine).
+        QList<double> appSyncs, appStalls, busySyncs, busyStalls;
+        int appPulled = 0;
+        for (int run = 0; run < firstRuns; ++run) {
+            for (const bool writing : {false, true}) {
+                ::sync();
+                const Responsiveness ui = responsiveness(largeSite.url(), writing);
+                std::printf("  in the app, UI %s: first sync %.0f ms, %d records; event loop max "
+                            "gap %.1f ms (p99 %.1f ms); %d writes, slowest %.1f ms, %d failed\n",
+                            writing ? "writing" : "idle", ui.syncMs, ui.pulled, ui.maxGapMs,
+                            ui.p99GapMs, ui.writes, ui.maxWriteMs, ui.failedWrites);
+                std::fflush(stdout);
+                if (ui.failedWrites > 0)
+                    fail(QStringLiteral("a UI write failed during the app's sync"));
+                (writing ? busySyncs : appSyncs).append(ui.syncMs);
+                (writing ? busyStalls : appStalls).append(ui.maxGapMs);
+                appPulled = ui.pulled;
+            }
+        }
         addRow(QStringLiteral("2. A's first sync: push, pull back"),
                timed.run.counts.pushed + timed.run.counts.pulled, {timed.ms}, 0);
         addRow(QStringLiteral("   of which the push"), timed.run.counts.pushed, {timed.pushMs}, 0);
@@ -603,6 +629,10 @@ int run(const QCoreApplication &app)
                largeSyncs, 5000);
         addRow(QStringLiteral("   the same download, nothing written"), largeReceived,
                largeDownloads, 0);
+        addRow(QStringLiteral("2. Controller's first sync, UI idle"), appPulled, appSyncs, 5000);
+        addRow(QStringLiteral("   longest UI event-loop stall"), -1, appStalls, 50, true);
+        addRow(QStringLiteral("2. Controller's first sync, UI writing"), appPulled, busySyncs, 0);
+        addRow(QStringLiteral("   longest UI event-loop stall"), -1, busyStalls, 50, true);
     }
 
     std::printf("\nLaptop sync (issue 8): lantern-server on loopback, SQLite store. Demo caseload "

@@ -17,6 +17,8 @@
 #include <QSqlRecord>
 #include <QThread>
 
+#include <atomic>
+
 #include <sqlite3.h>
 
 Q_LOGGING_CATEGORY(lcStore, "lantern.store")
@@ -76,13 +78,26 @@ QByteArray readHeader(const QString &path)
 // Waits for another connection's write in 1 ms steps, up to the busy timeout. SQLite's own
 // busy timeout sleeps ever longer between tries (up to 100 ms), so a save on the UI thread that
 // queues behind a sync page of 20 ms could wait 50 ms or more for nothing.
+std::atomic<quint64> g_waits{0};
+
 int waitInShortSteps(void *timeoutMs, int tries)
 {
+    if (tries == 0)
+        g_waits.fetch_add(1, std::memory_order_relaxed);
     if (tries >= *static_cast<const int *>(timeoutMs))
         return 0;
     sqlite3_sleep(1);
     return 1;
 }
+
+} // namespace
+
+quint64 Store::lockWaits()
+{
+    return g_waits.load(std::memory_order_relaxed);
+}
+
+namespace {
 
 QString idText(const QUuid &id)
 {

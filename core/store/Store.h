@@ -72,6 +72,9 @@ public:
     Store &operator=(const Store &) = delete;
 
     static int latestSchemaVersion();
+    // How many times, in this process, a store's connection has had to wait for another's
+    // write. The sync engine watches it to keep its pages short while someone else writes.
+    static quint64 lockWaits();
 
     QString path() const { return m_path; }
     QSqlDatabase database() const;

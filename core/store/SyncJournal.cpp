@@ -392,14 +392,6 @@ Result<ApplyCounts> SyncJournal::applyPage(const QList<PulledRow> &rows,
     return counts;
 }
 
-Result<void> SyncJournal::checkReferences(bool on)
-{
-    QSqlQuery query(m_store.database());
-    if (!query.exec(QStringLiteral("PRAGMA foreign_keys = %1").arg(on ? 1 : 0)))
-        return m_store.sqlError(tr("save what the server sent"), query.lastError());
-    return {};
-}
-
 Result<void> SyncJournal::tuneForPull(bool on)
 {
     QSqlQuery query(m_store.database());
@@ -413,8 +405,10 @@ Result<void> SyncJournal::tuneForPull(bool on)
     }
     // Negative: in KiB. Setting the connection's own size again frees what the pull used.
     const qint64 size = on ? -64 * 1024 : *std::exchange(m_cacheSize, std::nullopt);
-    if (!query.exec(QStringLiteral("PRAGMA cache_size = %1").arg(size)))
-        return m_store.sqlError(tr("save what the server sent"), query.lastError());
+    for (const QString &sql : {QStringLiteral("PRAGMA cache_size = %1").arg(size),
+                               QStringLiteral("PRAGMA foreign_keys = %1").arg(on ? 0 : 1)})
+        if (!query.exec(sql))
+            return m_store.sqlError(tr("save what the server sent"), query.lastError());
     return {};
 }
 

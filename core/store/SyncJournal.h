@@ -99,13 +99,12 @@ public:
     // now, or once nothing of theirs waits to be sent.
     Result<ApplyCounts> applyPage(const QList<PulledRow> &rows, const QStringList &removedCases,
                                   Position next);
-    // While pages are written, references between records are not checked: the server sends
-    // each record at its latest version, so a child can come a page before its case. Call with
-    // false before the page's transaction and true after it; the UI's connections still check.
-    Result<void> checkReferences(bool on);
-    // A pull writes page after page: while it lasts, this connection keeps a larger page cache
-    // (64 MB rather than SQLite's 2 MB), so the indexes it writes stay in memory. Off restores
-    // the connection's own size and frees the rest (docs/performance.md).
+    // A pull writes page after page. While it lasts, this connection does not check references
+    // between records, as the server sends each record at its latest version, so a child can
+    // come a page before its case (the UI's connections still check); and it keeps a larger
+    // page cache (64 MB rather than SQLite's 2 MB), so the indexes it writes stay in memory.
+    // Off checks references again, restores the cache's own size and frees the rest. Not
+    // within a transaction.
     Result<void> tuneForPull(bool on);
     // Removes the deallocated cases whose unsent changes have all gone up; returns how many.
     Result<int> removeSettledCases();

@@ -51,7 +51,15 @@ public:
     SyncRun run();
 
     void setBatchSize(int changes) { m_batchSize = changes; }
-    void setPageSize(int records) { m_pageSize = records; }
+    void setPageSize(int records) { setPageSizes(records, records); }
+    // Shorter pages while another connection in this process writes to a store (it waited for
+    // a lock during the last page): each page's transaction holds the write lock, and a save
+    // on the UI thread waits for it (Store::lockWaits).
+    void setPageSizes(int whileOthersWrite, int otherwise)
+    {
+        m_busyPageSize = whileOthersWrite;
+        m_pageSize = otherwise;
+    }
     // Tests: called at named points ("pushed", "page-applied"); returning false stops the run
     // there as a crash would (a page is rolled back, not committed).
     void setFaultHook(std::function<bool(const QString &point)> hook) { m_hook = std::move(hook); }
@@ -74,6 +82,7 @@ private:
     SyncJournal m_journal;
     int m_batchSize = kMaxPushChanges;
     int m_pageSize = 1000;
+    int m_busyPageSize = 1000;
     std::function<bool(const QString &)> m_hook;
     std::function<void(const SyncCounts &)> m_progress;
 };

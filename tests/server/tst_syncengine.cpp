@@ -18,6 +18,9 @@
 #include <QSqlRecord>
 #include <QtTest>
 
+#include <atomic>
+#include <thread>
+
 using namespace lantern;
 using namespace lantern::test;
 using lantern::sync::SyncEngine;
@@ -276,6 +279,54 @@ private slots:
         QVERIFY(problems);
         QCOMPARE(*problems, QStringList());
         QCOMPARE(c.count(QStringLiteral("PRAGMA cache_size")), -2000);
+    }
+
+    // While another connection writes to the store (the UI saving), the pull writes short
+    // pages, so each save waits only for a short one; with nobody else writing, pages grow.
+    void pagesAreShortWhileSomeoneElseWrites()
+    {
+        Laptop a, b;
+        twoLaptops(a, b);
+        const auto pagesOfAFreshPull = [&](const QString &name, bool othersWrite) {
+            Laptop c;
+            if (const QString why = c.open(url(), QStringLiteral("asha"), name); !why.isEmpty())
+                return -1;
+            c.engine->setPageSizes(5, 80);
+            int pages = 0, pulled = 0;
+            c.engine->setProgress([&](const sync::SyncCounts &counts) {
+                pages += counts.pulled > pulled;
+                pulled = counts.pulled;
+            });
+            std::atomic<bool> stop = false;
+            std::atomic<int> saves = 0;
+            std::thread writer([&] {
+                if (!othersWrite)
+                    return;
+                SystemClock clock;
+                auto ui = Store::open(c.path, clock);
+                while (ui && !stop)
+                    saves += bool((*ui)->putLocal(LocalTable::Settings, QStringLiteral("ui.test"),
+                                                  {{QStringLiteral("value"), saves.load()}}));
+            });
+            QElapsedTimer started;
+            started.start();
+            while (othersWrite && saves == 0 && started.elapsed() < 10000)
+                QThread::msleep(1); // the writer is writing before the sync starts
+            const SyncRun run = c.sync();
+            stop = true;
+            writer.join();
+            if (!run.ok || run.counts.pulled != localRecords(*a.store).size() ||
+                (othersWrite && saves == 0))
+                return -1;
+            return pages;
+        };
+        const int quiet = pagesOfAFreshPull(QStringLiteral("c"), false);
+        const int busy = pagesOfAFreshPull(QStringLiteral("d"), true);
+        QVERIFY(quiet > 0 && busy > 0);
+        QVERIFY2(busy > 2 * quiet, qPrintable(QStringLiteral("%1 pages while someone wrote, %2 "
+                                                             "while nobody did")
+                                                  .arg(busy)
+                                                  .arg(quiet)));
     }
 
     void incrementalBothWays()
