@@ -52,9 +52,10 @@ public:
 
     void setBatchSize(int changes) { m_batchSize = changes; }
     void setPageSize(int records) { setPageSizes(records, records); }
-    // Shorter pages while another connection in this process writes to a store (it waited for
-    // a lock during the last page): each page's transaction holds the write lock, and a save
-    // on the UI thread waits for it (Store::lockWaits).
+    // Pull pages start at whileOthersWrite records and double up to otherwise while no
+    // connection in this process waits for a lock (Store::lockWaits); after a wait they are
+    // short again for the next five. Each page's transaction holds the store's write lock, and
+    // a save on the UI thread waits for it.
     void setPageSizes(int whileOthersWrite, int otherwise)
     {
         m_busyPageSize = whileOthersWrite;
