@@ -65,29 +65,26 @@ private slots:
     void syncRefusesBadInputAndMakesNoStore()
     {
         const QString path = m_dir.filePath(QStringLiteral("sync-never.db"));
-        const Run noServer = cli({QStringLiteral("sync"), QStringLiteral("--store"), path,
-                                  QStringLiteral("--user"), QStringLiteral("asha")});
+        const auto sync = [&](const QString &server, const QByteArray &input = {}) {
+            QStringList arguments = {QStringLiteral("sync"), QStringLiteral("--store"), path,
+                                     QStringLiteral("--user"), QStringLiteral("asha")};
+            if (!server.isEmpty())
+                arguments += {QStringLiteral("--server"), server};
+            return cli(arguments, input);
+        };
+        const Run noServer = sync({});
         QCOMPARE(noServer.code, 2);
         QVERIFY(noServer.err.contains("--server"));
         // Case data travels encrypted: plain http only to this computer.
-        const Run plain = cli({QStringLiteral("sync"), QStringLiteral("--store"), path,
-                               QStringLiteral("--server"), QStringLiteral("http://lantern.example"),
-                               QStringLiteral("--user"), QStringLiteral("asha")},
-                              "a password\n");
+        const Run plain = sync(QStringLiteral("http://lantern.example"), "a password\n");
         QCOMPARE(plain.code, 2);
         QVERIFY(plain.err.contains("https://"));
         // No password on standard input and (under test) no keychain: a clear usage error.
-        const Run noPassword =
-            cli({QStringLiteral("sync"), QStringLiteral("--store"), path,
-                 QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:9"),
-                 QStringLiteral("--user"), QStringLiteral("asha")});
+        const Run noPassword = sync(QStringLiteral("http://127.0.0.1:9"));
         QCOMPARE(noPassword.code, 2);
         QVERIFY(noPassword.err.contains("standard input"));
         // A server that is not there: sync did not finish, and no store was made.
-        const Run offline = cli({QStringLiteral("sync"), QStringLiteral("--store"), path,
-                                 QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:9"),
-                                 QStringLiteral("--user"), QStringLiteral("asha")},
-                                "a password\n");
+        const Run offline = sync(QStringLiteral("http://127.0.0.1:9"), "a password\n");
         QCOMPARE(offline.code, 4);
         QVERIFY(offline.err.contains("sign in"));
         QVERIFY(!QFile::exists(path));

@@ -548,9 +548,18 @@ private slots:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("t.db"));
-        const auto holdTheLock = [path](int ms, std::atomic<bool> &held) {
-            return std::thread([path, ms, &held] {
-                const QString name = QStringLiteral("holder-%1").arg(ms);
+        // Another connection takes the write lock and keeps it for holdMs; meanwhile a store
+        // opened with busyTimeoutMs saves a new case. Returns what the save gave.
+        const auto saveWhileLocked = [&](int busyTimeoutMs, int holdMs,
+                                         const QString &number) -> Result<void> {
+            StoreOptions options;
+            options.busyTimeoutMs = busyTimeoutMs;
+            auto store = Store::open(path, m_clock, options);
+            if (!store)
+                return store.error();
+            std::atomic<bool> held{false};
+            std::thread holder([&] {
+                const QString name = QStringLiteral("holder-%1").arg(holdMs);
                 {
                     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
                     db.setDatabaseName(path);
@@ -558,42 +567,25 @@ private slots:
                     QSqlQuery query(db);
                     query.exec(QStringLiteral("BEGIN IMMEDIATE"));
                     held = true;
-                    std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+                    std::this_thread::sleep_for(std::chrono::milliseconds(holdMs));
                     query.exec(QStringLiteral("COMMIT"));
                 }
                 QSqlDatabase::removeDatabase(name);
             });
+            while (!held)
+                std::this_thread::yield();
+            const Result<void> saved =
+                (*store)->insert(Table::Cases, QUuid::createUuid(),
+                                 {{QStringLiteral("case_number"), number},
+                                  {QStringLiteral("court"), QStringLiteral("Testbury")},
+                                  {QStringLiteral("kind"), QStringLiteral("care_order")},
+                                  {QStringLiteral("issued_on"), QStringLiteral("2026-11-01")}});
+            holder.join();
+            return saved;
         };
-        const auto newCase = [](const QString &number) {
-            return QVariantMap{{QStringLiteral("case_number"), number},
-                               {QStringLiteral("court"), QStringLiteral("Testbury")},
-                               {QStringLiteral("kind"), QStringLiteral("care_order")},
-                               {QStringLiteral("issued_on"), QStringLiteral("2026-11-01")}};
-        };
-        StoreOptions patient;
-        patient.busyTimeoutMs = 10000;
-        auto store = Store::open(path, m_clock, patient);
-        QVERIFY2(store, qPrintable(why(store)));
-        std::atomic<bool> held{false};
-        std::thread brief = holdTheLock(300, held);
-        while (!held)
-            std::this_thread::yield();
-        const Result<void> waited =
-            (*store)->insert(Table::Cases, QUuid::createUuid(), newCase(QStringLiteral("ZC1")));
-        brief.join();
+        const Result<void> waited = saveWhileLocked(10000, 300, QStringLiteral("ZC1"));
         QVERIFY2(waited, qPrintable(why(waited)));
-
-        StoreOptions hasty;
-        hasty.busyTimeoutMs = 50;
-        auto quick = Store::open(path, m_clock, hasty);
-        QVERIFY2(quick, qPrintable(why(quick)));
-        held = false;
-        std::thread longer = holdTheLock(1500, held);
-        while (!held)
-            std::this_thread::yield();
-        const Result<void> refused =
-            (*quick)->insert(Table::Cases, QUuid::createUuid(), newCase(QStringLiteral("ZC2")));
-        longer.join();
+        const Result<void> refused = saveWhileLocked(50, 1500, QStringLiteral("ZC2"));
         QVERIFY(!refused);
         QCOMPARE(refused.error().code, ErrorCode::StoreBusy);
     }
