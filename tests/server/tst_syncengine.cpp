@@ -281,6 +281,28 @@ private slots:
         QCOMPARE(c.count(QStringLiteral("PRAGMA cache_size")), -2000);
     }
 
+    // An FCA with no cases yet (new in post, say) on a server that holds other FCAs' cases:
+    // the first sync succeeds and brings nothing, and so does the next.
+    void anEmptyCaseloadSyncsNothing()
+    {
+        Laptop a, b;
+        twoLaptops(a, b); // asha's caseload is on the server
+        QByteArray why;
+        QVERIFY2(m_server->addUser(QStringLiteral("bryn"), QStringLiteral("fca"),
+                                   QStringLiteral("south"), kPassword, &why),
+                 why.constData());
+        Laptop bryn;
+        QCOMPARE(bryn.open(url(), QStringLiteral("bryn"), QStringLiteral("bryn")), QString());
+        for (int round = 0; round < 2; ++round) {
+            const SyncRun run = bryn.sync();
+            QVERIFY2(run.ok, qPrintable(describe(run)));
+            QCOMPARE(run.counts.pulled, 0);
+            QCOMPARE(run.counts.pending, 0);
+        }
+        QVERIFY(localRecords(*bryn.store).isEmpty());
+        compareWithServer(bryn, QStringLiteral("bryn"));
+    }
+
     // While another connection writes to the store (the UI saving), the pull writes short
     // pages, so each save waits only for a short one; with nobody else writing, pages grow.
     void pagesAreShortWhileSomeoneElseWrites()
